@@ -1,0 +1,13 @@
+"""Course helpers for the book "How coups differ from rebellions".
+
+Modules, one job each:
+- ``paths``: where the project's data and question banks live.
+- ``datapackage``: validates the curated tables in ``data/`` against ``data/datapackage.json``.
+- ``data``: loads those tables as pandas DataFrames.
+- ``derive``: rebuilds ``data/derived/`` from the upstream coup datasets.
+- ``upstream``: loads the full upstream datasets from a path or URL.
+- ``charts``: plotly figures with captions, source lines and text alternatives.
+- ``quizzes``: the chapter quizzes, built from the banks in ``data/quizzes/``.
+- ``classresults``: aggregates learners' exported answers for an instructor.
+- ``mystnb_plotly``: renders plotly output in the static book.
+"""

@@ -1,0 +1,32 @@
+"""Plotly figures for the book, each with a caption, a source line and a text alternative.
+
+Every chart in the book goes through :func:`finish`, which applies the house style and stores
+the caption, source and alt text in ``layout.meta["coupbook"]``; the static-book renderer
+(:mod:`coupbook.mystnb_plotly`) turns them into a ``<figure>`` with a caption and a text
+description, and the browser tests check that every chart has them.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# Colour-blind-safe qualitative palette (Okabe & Ito); charts also vary marker symbols,
+# so colour is never the only signal.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
+def finish(fig: go.Figure, *, caption: str, source: str, alt: str, height: int = 420) -> go.Figure:
+    """Apply the house style and attach the caption, source line and text alternative."""
+    for name, text in (("caption", caption), ("source", source), ("alt", alt)):
+        if not text or not text.strip():
+            raise ValueError(f"every chart needs a {name}")
+    fig.update_layout(
+        template="plotly_white",
+        colorway=PALETTE,
+        font={"family": FONT, "size": 14},
+        height=height,
+        margin={"l": 60, "r": 20, "t": 50, "b": 60},
+        meta={"coupbook": {"caption": caption, "source": source, "alt": alt}},
+    )
+    return fig

@@ -1,0 +1,26 @@
+"""Sphinx extension with the book's build-time fixes (listed in _config.yml extra_extensions).
+
+- Jupyter Book always loads sphinx-thebe, which injects ``const THEBE_JS_URL = ...`` twice
+  (an uncaught SyntaxError on every page) and points at unpkg.com.  The book has no live-code
+  button (it must work offline), so its scripts are dropped from every page.
+"""
+
+from __future__ import annotations
+
+THEBE_MARKERS = ("sphinx-thebe.js", "THEBE_JS_URL", "unpkg.com/thebe")
+
+
+def is_thebe_script(script) -> bool:
+    text = f"{getattr(script, 'filename', '') or ''} {script.attributes.get('body', '')}"
+    return any(marker in text for marker in THEBE_MARKERS)
+
+
+def drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if scripts:
+        context["script_files"] = [s for s in scripts if not is_thebe_script(s)]
+
+
+def setup(app):
+    app.connect("html-page-context", drop_thebe, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,163 @@
+"""Fixtures for browser tests: the built book served on 127.0.0.1, driven in headless Chromium.
+
+The browser is Debian's chromium (``/usr/bin/chromium``, installed by ``make test``), driven by
+Python playwright; ``playwright install`` is never used.  Every request that leaves 127.0.0.1
+is aborted and recorded, so a page that needs the internet fails its test instead of
+half-working.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def built_site(kind: str = "student") -> Path:
+    """The built HTML of the student or the instructor edition; fails if it was not built."""
+    html = ROOT / "_build" / "html" if kind == "student" else ROOT / "_build/instructor/_build/html"
+    if not (html / "intro.html").exists():
+        pytest.fail(f"{html} is missing: build the book first (make book / make instructor-book)")
+    return html
+
+
+def book_pages(site: Path) -> list[str]:
+    """Every HTML page of the built book, as paths relative to the site root."""
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith("_")
+    )
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@dataclass
+class Server:
+    root: Path
+    url: str
+    httpd: http.server.ThreadingHTTPServer
+
+
+def serve(root: Path) -> Server:
+    handler = functools.partial(QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
+
+
+@pytest.fixture(scope="session")
+def site() -> Server:
+    server = serve(built_site("student"))
+    yield server
+    server.httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def instructor_site() -> Server:
+    server = serve(built_site("instructor"))
+    yield server
+    server.httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watched:
+    """A page with everything that went wrong on it recorded."""
+
+    page: object
+    console_errors: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return (
+            [f"console: {m}" for m in self.console_errors]
+            + [f"external request: {u}" for u in self.external_requests]
+            + [f"failed request: {u}" for u in self.failed_requests]
+        )
+
+
+def watch(context) -> Watched:
+    """Open a page in ``context`` that blocks and records off-site requests and errors."""
+    page = context.new_page()
+    watched = Watched(page)
+
+    def route(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            watched.external_requests.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and watched.console_errors.append(m.text))
+    page.on("pageerror", lambda e: watched.console_errors.append(f"uncaught: {e}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and watched.failed_requests.append(f"{r.status} {r.url}"),
+    )
+    page.on("requestfailed", lambda r: watched.failed_requests.append(f"{r.failure} {r.url}"))
+    return watched
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def watched(context) -> Watched:
+    return watch(context)
+
+
+def settle(page) -> None:
+    """Wait until widgets and charts on the page have had their chance to render."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        """() => {
+            const states = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
+            const views = document.querySelectorAll('.widget-subarea');
+            const plots = document.querySelectorAll('.coupbook-chart-plot');
+            const drawn = document.querySelectorAll('.coupbook-chart-plot .main-svg');
+            return views.length >= states.length && drawn.length >= plots.length
+                && (!window.MathJax || !window.MathJax.startup || window.MathJax.startup.promise);
+        }""",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(300)
