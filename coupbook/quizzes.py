@@ -1,0 +1,42 @@
+"""The book's quizzes: question banks in data/quizzes/, one per chapter, shown with bookquiz.
+
+Notebooks call :func:`chapter_quiz` (a quiz) and :func:`progress_board` (the "My progress" page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from bookquiz import Bank, ProgressBoard, Quiz, load_bank
+
+from .paths import QUIZ_DIR
+
+# localStorage namespace of this book's answers: keeps them apart from other books on one host.
+NAMESPACE = "coups-and-rebellions"
+
+
+@cache
+def bank(bank_id: str) -> Bank:
+    return load_bank(QUIZ_DIR / f"{bank_id}.yaml")
+
+
+def all_banks() -> list[Bank]:
+    return [bank(path.stem) for path in sorted(QUIZ_DIR.glob("*.yaml"))]
+
+
+def chapter_quiz(bank_id: str, question_ids: Iterable[str] | None = None, *, title: str | None = None) -> Quiz:
+    """A quiz over a bank (or some of its questions); answer keys show in the instructor edition."""
+    return Quiz(bank(bank_id), question_ids, namespace=NAMESPACE, title=title)
+
+
+def page_url(docname: str, from_docname: str) -> str:
+    """Relative URL of a book page (Sphinx docname) as seen from another page's HTML file."""
+    depth = from_docname.count("/")
+    return "../" * depth + f"{docname}.html"
+
+
+def progress_board(from_docname: str = "pages/my_progress") -> ProgressBoard:
+    banks = all_banks()
+    urls = {b.bank: page_url(b.page, from_docname) for b in banks if b.page}
+    return ProgressBoard(banks, urls, namespace=NAMESPACE)

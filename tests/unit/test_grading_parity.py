@@ -1,0 +1,78 @@
+"""The browser (grading.js, run here by Node) and Python grade every case identically."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bookquiz import grade, load_bank
+from bookquiz.quiz import public_spec
+
+ROOT = Path(__file__).resolve().parents[2]
+GRADING_JS = ROOT / "widgets" / "src" / "bookquiz" / "static" / "grading.js"
+BANKS = sorted((ROOT / "tests" / "fixtures" / "banks").glob("*.yaml")) + sorted(
+    (ROOT / "data" / "quizzes").glob("*.yaml")
+)
+
+NODE_SCRIPT = """
+import { grade } from %s;
+import { readFileSync } from "node:fs";
+const cases = JSON.parse(readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(cases.map(([q, r]) => grade(q, r))));
+"""
+
+
+def responses(question) -> list:
+    """Right, wrong, partial and malformed responses for one question."""
+    garbage = [None, "x", 3, [], {}]
+    if question.type == "single":
+        return [o.id for o in question.options] + garbage
+    if question.type == "multiple":
+        ids = [o.id for o in question.options]
+        subsets = [list(c) for n in range(len(ids) + 1) for c in itertools.combinations(ids, n)]
+        return subsets[:64] + garbage + [[1, 2]]
+    if question.type == "truefalse":
+        return [True, False, "true"] + garbage
+    if question.type == "classify":
+        cats = [c.id for c in question.categories]
+        right = {i.id: i.category for i in question.items}
+        wrong = [{i.id: cat for i in question.items} for cat in cats]
+        partial = dict(list(right.items())[:1])
+        return [right, partial, {"nope": cats[0]}, {i.id: "nope" for i in question.items}, {i.id: 5 for i in question.items}] + wrong + garbage
+    if question.type == "order":
+        ids = [i.id for i in question.items]
+        return [ids, ids[::-1], ids[1:] + ids[:1], ids[:-1], ids + ids[:1]] + garbage
+    if question.type == "numeric":
+        mids = [(h.min + h.max) / 2 for h in question.hints]
+        a, t = question.answer, question.tolerance
+        return [a, a + t, a - t, a + t + 1, a - t - 0.5, True, 1e9, "15"] + mids + garbage
+    raise AssertionError(question.type)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run grading.js")
+def test_python_and_browser_grading_agree():
+    cases, expected = [], []
+    for path in BANKS:
+        for question in load_bank(path).questions:
+            spec = public_spec(question)
+            for response in responses(question):
+                cases.append([spec, response])
+                result = grade(question, response)
+                expected.append({"correct": result.correct, "feedback": result.feedback})
+    assert len(cases) > 60
+    script = NODE_SCRIPT % json.dumps(GRADING_JS.as_uri())
+    run = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    actual = json.loads(run.stdout)
+    mismatches = [(c[0]["id"], c[1], e, a) for c, e, a in zip(cases, expected, actual, strict=True) if e != a]
+    assert mismatches == [], mismatches[:5]

@@ -1,0 +1,34 @@
+"""bookquiz: quiz widgets that grade in the browser.
+
+The same quiz works live in JupyterLab (answers sync to ``quiz.answers`` / ``quiz.score``), in
+a static Jupyter Book with no kernel (grading and storage happen in the page), and in tests.
+
+>>> from bookquiz import load_bank, Quiz
+>>> quiz = Quiz(load_bank("ch01.yaml"))       # doctest: +SKIP
+>>> quiz                                        # doctest: +SKIP
+"""
+
+from .answers import AnswerFile, AnswerFileError, build_export, export_answers, read_answer_file
+from .bank import Bank, BankError, load_bank, parse_bank
+from .grading import Result, answer_key, grade
+from .progress import ProgressBoard
+from .quiz import INSTRUCTOR_ENV, Quiz, instructor_mode
+
+__all__ = [
+    "AnswerFile",
+    "AnswerFileError",
+    "Bank",
+    "BankError",
+    "INSTRUCTOR_ENV",
+    "ProgressBoard",
+    "Quiz",
+    "Result",
+    "answer_key",
+    "build_export",
+    "export_answers",
+    "grade",
+    "instructor_mode",
+    "load_bank",
+    "parse_bank",
+    "read_answer_file",
+]

@@ -1,0 +1,101 @@
+"""Exported answers: the JSON file a learner downloads and an instructor collects.
+
+The same format comes from the static book's progress page (``storage.js``,
+``exportDocument``) and from Python (:func:`export_answers`)::
+
+    {"format": "bookquiz-answers", "version": 1, "namespace": "...",
+     "learner": {"id": "<random id of the browser>", "name": "<optional alias>"},
+     "exported_at": "2026-11-24T10:00:00Z",
+     "banks": {"<bank>": {"<question>": {"response": ..., "correct": true,
+                                         "attempts": 1, "revealed": false}}}}
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .bank import Slug
+
+FORMAT = "bookquiz-answers"
+VERSION = 1
+
+
+class AnswerFileError(ValueError):
+    """An answer file that cannot be used; the message names the file and the problem."""
+
+    def __init__(self, file: str, message: str):
+        self.file, self.message = file, message
+        super().__init__(f"{file}: {message}")
+
+
+class AnswerEntry(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    response: Any = None
+    correct: bool | None = None
+    attempts: int = Field(default=0, ge=0)
+    revealed: bool = False
+
+
+class Learner(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1, max_length=100)
+    name: str = Field(default="", max_length=200)
+
+
+class AnswerFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    format: Literal["bookquiz-answers"]
+    version: Literal[1]
+    namespace: str
+    learner: Learner
+    exported_at: datetime
+    banks: dict[Slug, dict[Slug, AnswerEntry]]
+
+
+def build_export(quizzes: Iterable, *, name: str = "", learner_id: str | None = None, namespace: str | None = None) -> dict:
+    """The export document for live quizzes (answers merged per bank)."""
+    quizzes = list(quizzes)
+    banks: dict[str, dict[str, Any]] = {}
+    for quiz in quizzes:
+        banks.setdefault(quiz.bank_id, {}).update(quiz.answers)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "namespace": namespace or (quizzes[0].namespace if quizzes else "bookquiz"),
+        "learner": {"id": learner_id or str(uuid.uuid4()), "name": name},
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "banks": banks,
+    }
+
+
+def export_answers(quizzes: Iterable, path: str | Path, **kwargs) -> Path:
+    """Write the learner's answers in live quizzes to a JSON file and return its path."""
+    path = Path(path)
+    document = build_export(quizzes, **kwargs)
+    AnswerFile.model_validate(document)  # never write a file the instructor cannot read
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def read_answer_file(path: str | Path) -> AnswerFile:
+    """Read and validate one exported answer file; raise :class:`AnswerFileError` if unusable."""
+    path = Path(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnswerFileError(path.name, f"cannot be read ({exc.__class__.__name__})") from None
+    except json.JSONDecodeError as exc:
+        raise AnswerFileError(path.name, f"is not JSON (line {exc.lineno}: {exc.msg})") from None
+    try:
+        return AnswerFile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "file"
+        raise AnswerFileError(path.name, f"field '{where}': {first['msg']}") from None

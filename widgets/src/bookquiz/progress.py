@@ -1,0 +1,41 @@
+"""The progress widget: a learner's answers across every bank of a book, from browser storage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import anywidget
+import traitlets
+
+from . import assets
+from .bank import Bank
+from .quiz import public_spec
+
+
+class ProgressBoard(anywidget.AnyWidget):
+    """Summary table, JSON export and reset of the answers stored in this browser.
+
+    ``urls`` maps bank ids to the (relative) address of the page that shows the bank's quiz.
+    """
+
+    _esm = assets.esm("progressView")
+    _css = assets.css()
+
+    namespace = traitlets.Unicode("bookquiz").tag(sync=True)
+    catalog = traitlets.List(traitlets.Dict()).tag(sync=True)
+
+    def __init__(self, banks: Iterable[Bank], urls: Mapping[str, str] | None = None, *, namespace: str = "bookquiz"):
+        urls = urls or {}
+        catalog = [
+            {
+                "bank": b.bank,
+                "title": b.title,
+                "url": urls.get(b.bank, ""),
+                "questions": [public_spec(q) for q in b.questions],
+            }
+            for b in banks
+        ]
+        super().__init__(namespace=namespace, catalog=catalog)
+
+    def __repr__(self) -> str:
+        return f"ProgressBoard(banks={len(self.catalog)})"
