@@ -155,9 +155,12 @@ def settle(page) -> None:
             const views = document.querySelectorAll('.widget-subarea');
             const plots = document.querySelectorAll('.coupbook-chart-plot');
             const drawn = document.querySelectorAll('.coupbook-chart-plot .main-svg');
-            return views.length >= states.length && drawn.length >= plots.length
-                && (!window.MathJax || !window.MathJax.startup || window.MathJax.startup.promise);
+            const quizzes = document.querySelectorAll('.bookquiz');
+            return views.length >= states.length && quizzes.length >= states.length
+                && drawn.length >= plots.length;
         }""",
         timeout=30_000,
     )
+    # MathJax typesets asynchronously; its startup promise resolves when the page is done.
+    page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? true")
     page.wait_for_timeout(300)

@@ -1,0 +1,69 @@
+"""Answer bookquiz questions through the page, the way a learner would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bookquiz import grade
+
+
+def right_response(question) -> Any:
+    if question.type == "single":
+        return next(o.id for o in question.options if o.correct)
+    if question.type == "multiple":
+        return [o.id for o in question.options if o.correct]
+    if question.type == "truefalse":
+        return question.answer
+    if question.type == "classify":
+        return {i.id: i.category for i in question.items}
+    if question.type == "order":
+        return [i.id for i in question.items]
+    return question.answer
+
+
+def wrong_response(question) -> Any:
+    if question.type == "single":
+        return next(o.id for o in question.options if not o.correct)
+    if question.type == "multiple":
+        return [next(o.id for o in question.options if not o.correct)]
+    if question.type == "truefalse":
+        return not question.answer
+    if question.type == "classify":
+        response = right_response(question)
+        first = question.items[0]
+        response[first.id] = next(c.id for c in question.categories if c.id != first.category)
+        return response
+    if question.type == "order":
+        return [i.id for i in reversed(question.items)]
+    return question.answer + question.tolerance + 1000
+
+
+def fill(section, question, response) -> None:
+    """Put ``response`` into the question's inputs inside ``section`` (a Locator)."""
+    if question.type in ("single", "multiple"):
+        chosen = set(response) if question.type == "multiple" else {response}
+        for option in question.options:
+            box = section.get_by_label(option.text, exact=True)
+            box.set_checked(option.id in chosen)
+    elif question.type == "truefalse":
+        section.get_by_label("True" if response else "False", exact=True).check()
+    elif question.type == "classify":
+        for item in question.items:
+            section.get_by_label(item.text, exact=True).select_option(response[item.id])
+    elif question.type == "order":
+        text = {i.id: i.text for i in question.items}
+        for index, item_id in enumerate(response):
+            while section.locator(".bookquiz-order-text").all_inner_texts().index(text[item_id]) > index:
+                section.get_by_role("button", name=f"Move “{text[item_id]}” earlier").click()
+    else:
+        section.locator("input[type=text]").fill(str(response))
+
+
+def answer(section, question, response) -> str:
+    """Fill, press Check and return the feedback text; asserts the verdict matches grading."""
+    fill(section, question, response)
+    section.locator(".bookquiz-check").click()
+    feedback = section.locator(".bookquiz-feedback").inner_text()
+    expected = "Correct." if grade(question, response).correct else "Not quite."
+    assert expected in feedback, f"{question.id}: expected {expected!r}, got {feedback!r}"
+    return feedback
