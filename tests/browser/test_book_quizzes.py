@@ -25,7 +25,8 @@ def open_quiz_page(context, server, bank):
 
 def section_for(page, question):
     """The <section> of one question, found by its prompt text."""
-    return page.locator(".bookquiz-question").filter(has=page.locator(".bookquiz-prompt", has_text=question.prompt)).first
+    prompt = page.locator(".bookquiz-prompt", has_text=question.prompt)
+    return page.locator(".bookquiz-question").filter(has=prompt).first
 
 
 @pytest.mark.parametrize("bank", BANKS, ids=[b.bank for b in BANKS])

@@ -24,7 +24,8 @@ def test_page_is_clean_offline(site, context, path):
         assert chart.locator(".main-svg").count() >= 1, f"{path}: chart {i} did not draw"
         assert chart.locator("figcaption").inner_text().strip(), f"{path}: chart {i} has no caption"
         assert "Source:" in chart.locator("figcaption").inner_text(), f"{path}: chart {i} has no source"
-        assert chart.locator(".coupbook-chart-alt p").text_content().strip(), f"{path}: chart {i} has no text alternative"
+        alt = chart.locator(".coupbook-chart-alt p").text_content().strip()
+        assert alt, f"{path}: chart {i} has no text alternative"
 
     for raw_math in page.locator(".math").all():
         assert raw_math.locator("mjx-container").count() >= 1, f"{path}: math not typeset"

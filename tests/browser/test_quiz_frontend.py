@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from bookquiz import ProgressBoard, Quiz, load_bank, read_answer_file
 
 from .conftest import serve, watch
@@ -227,7 +226,8 @@ def test_progress_summary_export_and_reset(context, harness, tmp_path):
     progress = open_page(context, harness, "progress").page
     row = progress.locator("tr[data-bank='fixture-all-types']")
     assert row.locator("td").all_inner_texts() == ["2 of 6", "1", "0"]
-    assert "Overall: 1 of 6 questions correct, 2 answered." in progress.locator(".bookquiz-progress-overall").inner_text()
+    overall = progress.locator(".bookquiz-progress-overall").inner_text()
+    assert "Overall: 1 of 6 questions correct, 2 answered." in overall
     assert row.locator("a").get_attribute("href") == "quiz.html"
 
     progress.get_by_label("Your name or alias for the export (optional):").fill("Ada")

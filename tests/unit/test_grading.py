@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from bookquiz import answer_key, grade, load_bank
 from bookquiz.grading import score
 
@@ -85,3 +84,12 @@ def test_score_ignores_revealed_and_regrades():
         "numeric-q": {"response": 14},
     }
     assert score(BANK, answers) == 1
+
+
+@pytest.mark.parametrize("question", BANK.questions, ids=[q.id for q in BANK.questions])
+def test_right_and_wrong_responses_grade_as_labelled(question):
+    from bookquiz.grading import right_response, wrong_responses
+
+    assert grade(question, right_response(question)).correct
+    wrong = wrong_responses(question)
+    assert wrong and not any(grade(question, r).correct for r in wrong)

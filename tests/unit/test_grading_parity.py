@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from bookquiz import grade, load_bank
 from bookquiz.quiz import public_spec
 
@@ -43,7 +42,8 @@ def responses(question) -> list:
         right = {i.id: i.category for i in question.items}
         wrong = [{i.id: cat for i in question.items} for cat in cats]
         partial = dict(list(right.items())[:1])
-        return [right, partial, {"nope": cats[0]}, {i.id: "nope" for i in question.items}, {i.id: 5 for i in question.items}] + wrong + garbage
+        odd = [{"nope": cats[0]}, {i.id: "nope" for i in question.items}, {i.id: 5 for i in question.items}]
+        return [right, partial, *odd, *wrong, *garbage]
     if question.type == "order":
         ids = [i.id for i in question.items]
         return [ids, ids[::-1], ids[1:] + ids[:1], ids[:-1], ids + ids[:1]] + garbage

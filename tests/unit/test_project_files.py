@@ -41,7 +41,7 @@ def test_npm_assets_are_pinned_exactly():
 
 def test_ci_runs_the_readme_test_command_only():
     script = (ROOT / ".ci" / "run").read_text()
-    commands = [l for l in script.splitlines() if l.strip() and not l.startswith("#")]
+    commands = [line for line in script.splitlines() if line.strip() and not line.startswith("#")]
     assert commands[-1] == "exec make test"
     assert os.access(ROOT / ".ci" / "run", os.X_OK)
     readme = (ROOT / "README.md").read_text()

@@ -8,7 +8,7 @@ a static Jupyter Book with no kernel (grading and storage happen in the page), a
 >>> quiz                                        # doctest: +SKIP
 """
 
-from .answers import AnswerFile, AnswerFileError, build_export, export_answers, read_answer_file
+from .answers import AnswerFile, AnswerFileError, answer_document, build_export, export_answers, read_answer_file
 from .bank import Bank, BankError, load_bank, parse_bank
 from .grading import Result, answer_key, grade
 from .progress import ProgressBoard
@@ -23,6 +23,7 @@ __all__ = [
     "ProgressBoard",
     "Quiz",
     "Result",
+    "answer_document",
     "answer_key",
     "build_export",
     "export_answers",

@@ -59,20 +59,28 @@ class AnswerFile(BaseModel):
     banks: dict[Slug, dict[Slug, AnswerEntry]]
 
 
-def build_export(quizzes: Iterable, *, name: str = "", learner_id: str | None = None, namespace: str | None = None) -> dict:
+def answer_document(namespace: str, learner_id: str, name: str, banks: dict[str, dict[str, Any]]) -> dict:
+    """An export document (the format above) for already-collected answers."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "namespace": namespace,
+        "learner": {"id": learner_id, "name": name},
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "banks": banks,
+    }
+
+
+def build_export(
+    quizzes: Iterable, *, name: str = "", learner_id: str | None = None, namespace: str | None = None
+) -> dict:
     """The export document for live quizzes (answers merged per bank)."""
     quizzes = list(quizzes)
     banks: dict[str, dict[str, Any]] = {}
     for quiz in quizzes:
         banks.setdefault(quiz.bank_id, {}).update(quiz.answers)
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "namespace": namespace or (quizzes[0].namespace if quizzes else "bookquiz"),
-        "learner": {"id": learner_id or str(uuid.uuid4()), "name": name},
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "banks": banks,
-    }
+    namespace = namespace or (quizzes[0].namespace if quizzes else "bookquiz")
+    return answer_document(namespace, learner_id or str(uuid.uuid4()), name, banks)
 
 
 def export_answers(quizzes: Iterable, path: str | Path, **kwargs) -> Path:

@@ -141,3 +141,51 @@ def score(bank_or_questions, answers: dict[str, dict]) -> int:
         if entry and not entry.get("revealed") and "response" in entry:
             total += grade(q, entry["response"]).correct
     return total
+
+
+def right_response(question) -> Any:
+    """A response that grades as correct (for tests, demos and simulated classes)."""
+    if question.type == "single":
+        return next(o.id for o in question.options if o.correct)
+    if question.type == "multiple":
+        return [o.id for o in question.options if o.correct]
+    if question.type == "truefalse":
+        return question.answer
+    if question.type == "classify":
+        return {i.id: i.category for i in question.items}
+    if question.type == "order":
+        return [i.id for i in question.items]
+    if question.type == "numeric":
+        return question.answer
+    raise ValueError(f"unknown question type {question.type!r}")
+
+
+def wrong_responses(question) -> list[Any]:
+    """Typical wrong responses, most tempting first: each wrong option, each misplaced item..."""
+    right = right_response(question)
+    if question.type == "single":
+        return [o.id for o in question.options if not o.correct]
+    if question.type == "multiple":
+        added = [right + [o.id] for o in question.options if not o.correct]
+        dropped = [[r for r in right if r != o] for o in right]
+        return added + [d for d in dropped if d]
+    if question.type == "truefalse":
+        return [not question.answer]
+    if question.type == "classify":
+        out = []
+        for item in question.items:
+            for category in question.categories:
+                if category.id != item.category:
+                    out.append({**right, item.id: category.id})
+        return out
+    if question.type == "order":
+        swaps = []
+        for i in range(len(right) - 1):
+            swapped = right[:]
+            swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
+            swaps.append(swapped)
+        return swaps
+    if question.type == "numeric":
+        near = [(h.min + h.max) / 2 for h in question.hints]
+        return near + [question.answer + question.tolerance + 1, question.answer - question.tolerance - 1]
+    raise ValueError(f"unknown question type {question.type!r}")
