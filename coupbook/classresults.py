@@ -172,9 +172,7 @@ def success_chart(summary: pd.DataFrame) -> go.Figure:
 def wrong_answers_chart(wrong: pd.DataFrame) -> go.Figure:
     labels = wrong["bank"] + " · " + wrong["question"]
     fig = go.Figure(go.Bar(x=wrong["learners"], y=labels + " — " + wrong["answer"].str.slice(0, 60), orientation="h"))
-    fig.update_layout(
-        xaxis={"title": "Learners giving this wrong answer", "dtick": 1}, yaxis={"autorange": "reversed"}
-    )
+    fig.update_layout(xaxis={"title": "Learners giving this wrong answer", "dtick": 1}, yaxis={"autorange": "reversed"})
     rows = wrong[["bank", "question", "answer", "learners"]].itertuples(index=False)
     listed = "; ".join(f"{b} {q}: '{a}' by {n}" for b, q, a, n in rows)
     alt = f"Horizontal bars of the most common wrong answers: {listed}"

@@ -53,7 +53,7 @@ def figure_html(figure: dict[str, Any], element_id: str) -> str:
         parts.append("</figcaption>")
     parts.append(
         f'<details class="coupbook-chart-alt" id="{desc_id}"><summary>Text description of this '
-        f'chart</summary><p>{esc(notes.get("alt", "No text description was provided."))}</p></details>'
+        f"chart</summary><p>{esc(notes.get('alt', 'No text description was provided.'))}</p></details>"
     )
     parts.append("</figure>")
     payload = {

@@ -41,9 +41,7 @@ def built_site(kind: str = "student") -> Path:
 def book_pages(site: Path) -> list[str]:
     """Every HTML page of the built book, as paths relative to the site root."""
     return sorted(
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*.html")
-        if not p.relative_to(site).parts[0].startswith("_")
+        p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_")
     )
 
 

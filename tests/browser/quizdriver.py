@@ -1,6 +1,5 @@
 """Answer bookquiz questions through the page, the way a learner would."""
 
-
 from __future__ import annotations
 
 from typing import Any

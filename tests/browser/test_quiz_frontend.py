@@ -205,7 +205,7 @@ def test_markup_in_questions_is_text_and_never_runs(context, harness):
     page = w.page
     quiz = page.locator(".bookquiz")
     assert "<script>" in quiz.locator(".bookquiz-title").inner_text()
-    assert '<img src=x onerror="window.__pwned=\'prompt\'">' in quiz.locator(".bookquiz-prompt").inner_text()
+    assert "<img src=x onerror=\"window.__pwned='prompt'\">" in quiz.locator(".bookquiz-prompt").inner_text()
     page.get_by_label("<svg onload=\"window.__pwned='svg'\"></svg>").check()
     quiz.locator(".bookquiz-check").click()
     assert "<img src=x" in quiz.locator(".bookquiz-feedback").inner_text()

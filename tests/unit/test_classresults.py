@@ -44,7 +44,11 @@ def test_bad_and_duplicate_files_are_reported_by_name_and_skipped(small_class):
     assert sorted(loaded.files) == ["ana.json", "ben.json", "cy.json", "dee.json"]
     # Files are read in name order, so the later copy is the duplicate.
     assert set(loaded.skipped) == {
-        "broken.json", "nolearner.json", "zz-ana-copy.json", "zz-ben-second-try.json", "elsewhere.json"
+        "broken.json",
+        "nolearner.json",
+        "zz-ana-copy.json",
+        "zz-ben-second-try.json",
+        "elsewhere.json",
     }
     assert "is not JSON" in loaded.skipped["broken.json"]
     assert "field 'learner'" in loaded.skipped["nolearner.json"]
@@ -81,7 +85,9 @@ def test_csv_export_and_charts(small_class, tmp_path):
     summary = cr.question_summary(table, BANKS)
     out = tmp_path / "summary.csv"
     summary.to_csv(out, index=False)
-    assert out.read_text().splitlines()[0] == "bank,question,prompt,learners,correct,success_rate,revealed,mean_attempts"
+    assert (
+        out.read_text().splitlines()[0] == "bank,question,prompt,learners,correct,success_rate,revealed,mean_attempts"
+    )
     fig = cr.success_chart(summary)
     notes = fig.layout.meta["coupbook"]
     assert "numeric-q at 0%" in notes["alt"] and notes["caption"] and notes["source"]
