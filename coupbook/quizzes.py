@@ -40,3 +40,24 @@ def progress_board(from_docname: str = "pages/my_progress") -> ProgressBoard:
     banks = all_banks()
     urls = {b.bank: page_url(b.page, from_docname) for b in banks if b.page}
     return ProgressBoard(banks, urls, namespace=NAMESPACE)
+
+
+def answer_key_html(banks: Iterable[Bank] | None = None) -> str:
+    """The answer key of every bank as HTML tables (escaped), for the instructor edition."""
+    from html import escape
+
+    from bookquiz import answer_key
+
+    parts = []
+    for b in banks or all_banks():
+        parts.append(f'<h3 id="key-{escape(b.bank)}">{escape(b.title)} <code>{escape(b.bank)}</code></h3>')
+        parts.append('<table class="table answer-key"><thead><tr><th scope="col">Question</th>')
+        parts.append('<th scope="col">Answer</th><th scope="col">Why</th></tr></thead><tbody>')
+        for q in b.questions:
+            key = "<br>".join(escape(line) for line in answer_key(q))
+            parts.append(
+                f"<tr><td>{escape(q.prompt)} <small>({escape(q.type)}, <code>{escape(q.id)}</code>)</small></td>"
+                f"<td>{key}</td><td>{escape(q.explanation)} <small>Source: {escape(q.source)}</small></td></tr>"
+            )
+        parts.append("</tbody></table>")
+    return "\n".join(parts)

@@ -8,26 +8,17 @@ half-working.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from coupbook.browser import Server, book_pages, launch, serve, settle
+
+__all__ = ["Server", "book_pages", "built_site", "serve", "settle", "watch"]
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def built_site(kind: str = "student") -> Path:
@@ -38,54 +29,29 @@ def built_site(kind: str = "student") -> Path:
     return html
 
 
-def book_pages(site: Path) -> list[str]:
-    """Every HTML page of the built book, as paths relative to the site root."""
-    return sorted(
-        p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_")
-    )
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
-@dataclass
-class Server:
-    root: Path
-    url: str
-    httpd: http.server.ThreadingHTTPServer
-
-
-def serve(root: Path) -> Server:
-    handler = functools.partial(QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
-
-
 @pytest.fixture(scope="session")
 def site() -> Server:
     server = serve(built_site("student"))
     yield server
-    server.httpd.shutdown()
+    server.stop()
 
 
 @pytest.fixture(scope="session")
 def instructor_site() -> Server:
     server = serve(built_site("instructor"))
     yield server
-    server.httpd.shutdown()
+    server.stop()
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            browser = launch(p)
+        except RuntimeError as exc:
+            pytest.fail(str(exc))
         yield browser
         browser.close()
 
@@ -142,23 +108,3 @@ def context(browser):
 @pytest.fixture
 def watched(context) -> Watched:
     return watch(context)
-
-
-def settle(page) -> None:
-    """Wait until widgets and charts on the page have had their chance to render."""
-    page.wait_for_load_state("load")
-    page.wait_for_function(
-        """() => {
-            const states = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
-            const views = document.querySelectorAll('.widget-subarea');
-            const plots = document.querySelectorAll('.coupbook-chart-plot');
-            const drawn = document.querySelectorAll('.coupbook-chart-plot .main-svg');
-            const quizzes = document.querySelectorAll('.bookquiz');
-            return views.length >= states.length && quizzes.length >= states.length
-                && drawn.length >= plots.length;
-        }""",
-        timeout=30_000,
-    )
-    # MathJax typesets asynchronously; its startup promise resolves when the page is done.
-    page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? true")
-    page.wait_for_timeout(300)

@@ -1,0 +1,84 @@
+"""Headless Chromium on a local copy of the built book: used by the PDF printer, the benchmark
+and the browser tests.
+
+The browser is Debian's ``chromium`` (``tools/ensure_chromium.sh`` installs it), driven by
+Python playwright; ``playwright install`` is never used.  Pages are served by a throwaway
+HTTP server bound to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium tries to reach Google at start-up.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test and tool output readable
+        pass
+
+
+@dataclass
+class Server:
+    root: Path
+    url: str
+    httpd: http.server.ThreadingHTTPServer
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def serve(root: Path) -> Server:
+    """Serve ``root`` on 127.0.0.1 (a free port) from a background thread."""
+    handler = functools.partial(QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return Server(Path(root), f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
+
+
+def launch(playwright):
+    """Start headless Chromium; fail with a clear message when it is not installed."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: run tools/ensure_chromium.sh (make test does)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def book_pages(site: Path) -> list[str]:
+    """Every HTML page of a built book, relative to its root (not the _static/_sources files)."""
+    return sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_")
+    )
+
+
+SETTLE_SCRIPT = """() => {
+    const states = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
+    const views = document.querySelectorAll('.widget-subarea');
+    const quizzes = document.querySelectorAll('.bookquiz');
+    const plots = document.querySelectorAll('.coupbook-chart-plot');
+    const drawn = document.querySelectorAll('.coupbook-chart-plot .main-svg');
+    return views.length >= states.length && quizzes.length >= states.length && drawn.length >= plots.length;
+}"""
+
+
+def settle(page, timeout_ms: int = 30_000) -> None:
+    """Wait until the page's widgets, charts and maths have rendered."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(SETTLE_SCRIPT, timeout=timeout_ms)
+    # MathJax typesets asynchronously; its startup promise resolves when the page is done.
+    page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? true")
+    page.wait_for_timeout(300)
