@@ -8,6 +8,7 @@ HTTP server bound to 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -32,10 +33,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def handle(self):
-        try:
+        # The browser may close a page while a file is being sent; that is not an error here.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser closed the page while a file was being sent
 
 
 @dataclass
