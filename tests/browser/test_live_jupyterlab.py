@@ -1,0 +1,96 @@
+"""Live use: in JupyterLab with a kernel, answering in the widget reaches Python.
+
+Starts a JupyterLab server on 127.0.0.1 with a small notebook, runs it in Chromium, answers a
+question in the quiz and checks that the next cell sees ``quiz.answers`` and ``quiz.score``.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from .conftest import ROOT, watch
+
+pytestmark = pytest.mark.browser
+TOKEN = "bookquiz-live-test"
+FIXTURE = ROOT / "tests" / "fixtures" / "banks" / "all_types.yaml"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lab")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            f"from bookquiz import Quiz, load_bank\nquiz = Quiz(load_bank({str(FIXTURE)!r}), ['single-q'])\nquiz"
+        ),
+        nbformat.v4.new_code_cell("print('LIVE', quiz.score, quiz.answers['single-q']['response'])"),
+    ]
+    nbformat.write(nb, folder / "live.ipynb")
+    port = free_port()
+    command = [
+        str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+        f"--ServerApp.token={TOKEN}", f"--ServerApp.root_dir={folder}", "--allow-root",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ))
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.terminate()
+        pytest.fail("JupyterLab did not start")
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def test_answer_in_widget_reaches_python(lab, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    watched = watch(context)
+    page = watched.page
+    try:
+        page.goto(f"{lab}/lab/tree/live.ipynb?token={TOKEN}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        # The status bar says "Idle" once the kernel has started and the notebook is ready.
+        page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=90_000)
+        quiz = page.locator(".bookquiz")
+        for _ in range(3):  # a keystroke sent while JupyterLab is still settling can be lost
+            page.locator(".jp-Cell").first.locator(".jp-InputArea-editor").click()
+            page.keyboard.press("Shift+Enter")
+            try:
+                quiz.wait_for(timeout=20_000)
+                break
+            except Exception:  # noqa: BLE001 - retry the keystroke
+                continue
+        quiz.wait_for(timeout=10_000)
+        quiz.get_by_label("The military or other elites within the state apparatus").check()
+        quiz.locator(".bookquiz-check").click()
+        assert "Correct." in quiz.locator(".bookquiz-feedback").inner_text()
+        page.locator(".jp-Cell").nth(1).locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Shift+Enter")
+        output = page.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output")
+        output.wait_for(timeout=30_000)
+        assert "LIVE 1 insiders" in output.inner_text()
+        assert watched.external_requests == []
+    finally:
+        context.close()
