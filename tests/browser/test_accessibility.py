@@ -52,7 +52,8 @@ def overflowing(page) -> list[str]:
             const out = [];
             for (const el of document.querySelectorAll("article *")) {
                 const box = el.getBoundingClientRect();
-                if (box.width > 0 && box.right > width + 1 && !el.closest("pre, .highlight, table, .js-plotly-plot, mjx-container")) {
+                const scrolls = el.closest("pre, .highlight, table, .js-plotly-plot, mjx-container");
+                if (box.width > 0 && box.right > width + 1 && !scrolls) {
                     out.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(box.right)}`);
                 }
             }
