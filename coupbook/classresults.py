@@ -139,47 +139,41 @@ def common_wrong_answers(table: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     return counts.groupby(["bank", "question"]).head(top).reset_index(drop=True)
 
 
+SOURCE = "Learners' exported answer files, graded again with the question banks."
+
+
+def horizontal_bars(x, labels, *, hovertext=None, text=None, xaxis: dict, caption: str, alt: str) -> go.Figure:
+    """One bar per row, top to bottom in table order, tall enough for every label."""
+    bars = go.Bar(x=x, y=labels, orientation="h", hovertext=hovertext, text=text, textposition="auto")
+    fig = go.Figure(bars)
+    fig.update_layout(xaxis=xaxis, yaxis={"autorange": "reversed"})
+    return finish(fig, caption=caption, source=SOURCE, alt=alt, height=max(320, 28 * len(labels) + 120))
+
+
 def success_chart(summary: pd.DataFrame) -> go.Figure:
-    labels = summary["bank"] + " · " + summary["question"]
-    fig = go.Figure(
-        go.Bar(
-            x=summary["success_rate"] * 100,
-            y=labels,
-            orientation="h",
-            text=[f"{c} of {n}" for c, n in zip(summary["correct"], summary["learners"], strict=True)],
-            textposition="auto",
-            hovertext=summary["prompt"],
-        )
-    )
-    fig.update_layout(
-        xaxis={"title": "Learners answering correctly (%)", "range": [0, 100]}, yaxis={"autorange": "reversed"}
-    )
     lowest = summary.sort_values("success_rate").head(3)
     lowest_text = "; ".join(
         f"{b} {q} at {r * 100:.0f}%"
         for b, q, r in zip(lowest["bank"], lowest["question"], lowest["success_rate"], strict=True)
     )
-    alt = f"Horizontal bars, one per question: the share of learners who answered correctly. Lowest: {lowest_text}"
-    return finish(
-        fig,
+    return horizontal_bars(
+        summary["success_rate"] * 100,
+        summary["bank"] + " · " + summary["question"],
+        hovertext=summary["prompt"],
+        text=[f"{c} of {n}" for c, n in zip(summary["correct"], summary["learners"], strict=True)],
+        xaxis={"title": "Learners answering correctly (%)", "range": [0, 100]},
         caption="Share of learners who answered each question correctly (answers shown count as not correct).",
-        source="Learners' exported answer files, graded again with the question banks.",
-        alt=alt + ".",
-        height=max(320, 28 * len(summary) + 120),
+        alt=f"Horizontal bars, one per question: the share of learners who answered correctly. Lowest: {lowest_text}.",
     )
 
 
 def wrong_answers_chart(wrong: pd.DataFrame) -> go.Figure:
-    labels = wrong["bank"] + " · " + wrong["question"]
-    fig = go.Figure(go.Bar(x=wrong["learners"], y=labels + " — " + wrong["answer"].str.slice(0, 60), orientation="h"))
-    fig.update_layout(xaxis={"title": "Learners giving this wrong answer", "dtick": 1}, yaxis={"autorange": "reversed"})
     rows = wrong[["bank", "question", "answer", "learners"]].itertuples(index=False)
     listed = "; ".join(f"{b} {q}: '{a}' by {n}" for b, q, a, n in rows)
-    alt = f"Horizontal bars of the most common wrong answers: {listed}"
-    return finish(
-        fig,
+    return horizontal_bars(
+        wrong["learners"],
+        wrong["bank"] + " · " + wrong["question"] + " — " + wrong["answer"].str.slice(0, 60),
+        xaxis={"title": "Learners giving this wrong answer", "dtick": 1},
         caption="The most common wrong answers, by question: the misconceptions to discuss in class.",
-        source="Learners' exported answer files, graded again with the question banks.",
-        alt=alt + ".",
-        height=max(320, 28 * len(wrong) + 120),
+        alt=f"Horizontal bars of the most common wrong answers: {listed}.",
     )

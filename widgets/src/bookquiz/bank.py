@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import random
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import yaml
 from pydantic import (
@@ -87,26 +87,27 @@ def check_options(options: list[Option], *, exactly_one: bool) -> None:
         raise ValueError(f"wrong options need a misconception: {', '.join(missing)}")
 
 
-class SingleChoice(QuestionBase):
+class ChoiceQuestion(QuestionBase):
+    exactly_one: ClassVar[bool]
+    options: list[Option]
+
+    @field_validator("options")
+    @classmethod
+    def _check(cls, options):
+        check_options(options, exactly_one=cls.exactly_one)
+        return options
+
+
+class SingleChoice(ChoiceQuestion):
+    exactly_one = True
     type: Literal["single"]
     options: list[Option] = Field(min_length=2, max_length=8)
 
-    @field_validator("options")
-    @classmethod
-    def _check(cls, options):
-        check_options(options, exactly_one=True)
-        return options
 
-
-class MultipleSelect(QuestionBase):
+class MultipleSelect(ChoiceQuestion):
+    exactly_one = False
     type: Literal["multiple"]
     options: list[Option] = Field(min_length=2, max_length=10)
-
-    @field_validator("options")
-    @classmethod
-    def _check(cls, options):
-        check_options(options, exactly_one=False)
-        return options
 
 
 class TrueFalse(QuestionBase):

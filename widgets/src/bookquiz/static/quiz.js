@@ -95,18 +95,37 @@ function orderInputs(q, uid) {
   const list = h("ol", { class: "bookquiz-order" });
   const announcer = h("p", { class: "bookquiz-visually-hidden", "aria-live": "polite" });
 
-  function move(id, delta, direction) {
+  const MOVES = {
+    up: { delta: -1, word: "earlier", label: "↑ Earlier", edge: "first" },
+    down: { delta: 1, word: "later", label: "↓ Later", edge: "last" },
+  };
+
+  function move(id, direction) {
     if (disabled) return;
+    const { delta, edge } = MOVES[direction];
     const from = current.indexOf(id);
     const to = from + delta;
     if (to < 0 || to >= current.length) {
-      announcer.textContent = `“${text[id]}” is already ${delta < 0 ? "first" : "last"}.`;
+      announcer.textContent = `“${text[id]}” is already ${edge}.`;
       return;
     }
     [current[from], current[to]] = [current[to], current[from]];
     draw();
     list.querySelector(`button[data-item="${id}"][data-direction="${direction}"]`).focus();
     announcer.textContent = `“${text[id]}” moved to position ${to + 1} of ${current.length}.`;
+  }
+
+  function moveButton(id, direction) {
+    return h("button", {
+      type: "button",
+      class: "bookquiz-move",
+      "data-item": id,
+      "data-direction": direction,
+      "aria-label": `Move “${text[id]}” ${MOVES[direction].word}`,
+      "aria-disabled": disabled ? "true" : null,
+      text: MOVES[direction].label,
+      onclick: () => move(id, direction),
+    });
   }
 
   function draw() {
@@ -116,26 +135,8 @@ function orderInputs(q, uid) {
           "li",
           { class: "bookquiz-order-item" },
           h("span", { class: "bookquiz-order-text", text: text[id] }),
-          h("button", {
-            type: "button",
-            class: "bookquiz-move",
-            "data-item": id,
-            "data-direction": "up",
-            "aria-label": `Move “${text[id]}” earlier`,
-            "aria-disabled": disabled ? "true" : null,
-            text: "↑ Earlier",
-            onclick: () => move(id, -1, "up"),
-          }),
-          h("button", {
-            type: "button",
-            class: "bookquiz-move",
-            "data-item": id,
-            "data-direction": "down",
-            "aria-label": `Move “${text[id]}” later`,
-            "aria-disabled": disabled ? "true" : null,
-            text: "↓ Later",
-            onclick: () => move(id, 1, "down"),
-          }),
+          moveButton(id, "up"),
+          moveButton(id, "down"),
         ),
       ),
     );
