@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+
 from bookquiz import AnswerFile, AnswerFileError, Bank, grade, read_answer_file
 
 from .charts import finish

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from bookquiz import ProgressBoard, Quiz, load_bank, read_answer_file
 
 from .conftest import serve, watch

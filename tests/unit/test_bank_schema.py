@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from bookquiz import BankError, load_bank, parse_bank
 from bookquiz.bank import display_order
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from bookquiz import answer_document, load_bank
 
+from bookquiz import answer_document, load_bank
 from coupbook import classresults as cr
 from coupbook.quizzes import NAMESPACE
 from coupbook.sampleclass import write_class

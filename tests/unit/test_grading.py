@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from bookquiz import answer_key, grade, load_bank
 from bookquiz.grading import score
 

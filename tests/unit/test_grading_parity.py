@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from bookquiz import grade, load_bank
 from bookquiz.quiz import public_spec
 
