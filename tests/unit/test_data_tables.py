@@ -1,0 +1,160 @@
+"""The shipped course tables load through the public API and the key facts in them hold."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from coupbook import data, datasources
+from coupbook.paths import ROOT
+
+RESOURCES = ["cases", "wagner_timeline", "pt_coups_by_year_region", "cline_coups_by_year_region", "country_counts"]
+
+
+@pytest.fixture(scope="module")
+def cases() -> pd.DataFrame:
+    return data.load("cases").set_index("case_id")
+
+
+@pytest.fixture(scope="module")
+def timeline() -> pd.DataFrame:
+    return data.load("wagner_timeline")
+
+
+def test_every_resource_loads_and_is_non_empty():
+    assert data.names() == RESOURCES
+    for name in RESOURCES:
+        frame = data.load(name)
+        fields = [f["name"] for f in data.resource(name)["schema"]["fields"]]
+        assert list(frame.columns) == fields
+        assert len(frame) > 0
+
+
+def test_required_cases_are_present(cases):
+    required = {
+        "thailand-1932", "thailand-2006", "thailand-2014", "myanmar-1958", "myanmar-1962", "myanmar-1988",
+        "myanmar-2021", "wagner-2023", "ussr-1991", "kornilov-1917", "long-march-1934", "caesar-49bc",
+        "sudan-rsf-2023", "peru-1992",
+    }  # fmt: skip
+    assert required <= set(cases.index)
+    assert cases.index.is_unique
+
+
+def test_case_dates_match_the_fact_sheet(cases):
+    assert cases.loc["thailand-2006", "start_date"] == pd.Timestamp("2006-09-19")
+    assert cases.loc["thailand-2014", "start_date"] == pd.Timestamp("2014-05-22")
+    assert cases.loc["myanmar-2021", "start_date"] == pd.Timestamp("2021-02-01")
+    assert cases.loc["myanmar-1962", "start_date"] == pd.Timestamp("1962-03-02")
+    assert cases.loc["long-march-1934", "end_date"] == pd.Timestamp("1949-10-01")
+    wagner = cases.loc["wagner-2023"]
+    assert (wagner["start_date"], wagner["end_date"]) == (pd.Timestamp("2023-06-23"), pd.Timestamp("2023-06-24"))
+    assert wagner["duration_days"] == 1
+
+
+def test_bc_dates_use_negative_years_and_no_iso_date(cases):
+    caesar = cases.loc["caesar-49bc"]
+    assert (caesar["start_year"], caesar["end_year"]) == (-49, -45)
+    assert pd.isna(caesar["start_date"]) and pd.isna(caesar["end_date"])
+    # 10 Jan 49 BC to 17 Mar 45 BC: astronomical years -48 and -44 are both leap years, no year 0.
+    assert caesar["duration_days"] == 1461 + 67
+    assert "pre-Julian" in caesar["notes"]
+
+
+def test_dataset_codings_teach_the_definitions(cases):
+    assert cases.loc["wagner-2023", ["pt_coding", "course_class", "actor_position"]].tolist() == [
+        "not-listed",
+        "mutiny",
+        "periphery",
+    ]
+    assert cases.loc["ussr-1991", ["pt_coding", "cline_coding"]].tolist() == ["failed", "realized"]
+    assert cases.loc["peru-1992", ["pt_coding", "cline_flags", "course_class"]].tolist() == [
+        "not-listed",
+        "auto",
+        "self-coup",
+    ]
+    assert cases.loc["sudan-rsf-2023", ["pt_coding", "outcome"]].tolist() == ["failed", "became-civil-war"]
+    assert cases.loc["myanmar-2021", "ucdp_coding"] == "conflict 222 (NUG) 2021, intensity 1"
+    assert (cases.loc[cases["start_year"] < 1950, "pt_coding"] == "before-1950").all()
+
+
+def test_every_case_and_step_cites_known_bibtex_keys(cases, timeline):
+    bib = "\n".join(p.read_text(encoding="utf-8") for p in ROOT.glob("references*.bib"))
+    keys = set(re.findall(r"@\w+\s*\{\s*([^,\s]+)\s*,", bib))
+    for frame in (cases, timeline):
+        assert (frame["source"].str.strip() != "").all()
+        cited = {k for cell in frame["cite"] for k in cell.split(";")}
+        assert cited and cited <= keys, cited - keys
+
+
+def test_timeline_is_in_time_order_in_moscow_time(timeline):
+    assert timeline["step"].tolist() == list(range(1, len(timeline) + 1))
+    assert timeline["time"].is_monotonic_increasing
+    assert {t.utcoffset() for t in timeline["time"]} == {pd.Timedelta(hours=3)}
+    first, last = timeline["time"].iloc[0], timeline["time"].iloc[-1]
+    assert first.date().isoformat() == "2023-06-23"
+    assert last.date().isoformat() == "2023-08-23"  # the plane crash, two months later
+
+
+def test_timeline_key_moments(timeline):
+    address = timeline[timeline["event"].str.contains("Putin's televised address")].iloc[0]
+    assert address["time"].strftime("%H:%M") == "10:00" and address["time_precision"] == "approx"
+    turn = timeline[timeline["event"].str.contains("turning our columns around")].iloc[0]
+    assert turn["time"].strftime("%Y-%m-%d %H:%M") == "2023-06-24 20:25"
+    assert turn["distance_to_moscow_km"] == 200
+    rostov = timeline[timeline["place"] == "Rostov-on-Don"].iloc[0]
+    assert rostov["distance_to_moscow_km"] == 1070 and "approximate" in rostov["notes"]
+    assert set(timeline["actor"]) >= {"Wagner", "Kremlin", "FSB", "Lukashenko"}
+
+
+def test_derived_totals_match_the_dataset_readme():
+    pt = data.load("pt_coups_by_year_region")
+    assert (pt["attempts"].sum(), pt["successes"].sum()) == (491, 245)
+    assert pt["year"].min() == 1950 and len(pt) == pt["year"].nunique() * 5
+    in_range = pt[pt["year"].between(1950, 2010)]
+    assert (in_range["attempts"].sum(), in_range["successes"].sum()) == (457, 225)
+    cline = data.load("cline_coups_by_year_region")
+    assert cline[["realized", "attempted", "conspiracy"]].sum().tolist() == [441, 349, 191]
+
+
+def test_country_counts():
+    counts = data.load("country_counts").set_index(["dataset", "country"])
+    assert counts.loc[("powell-thyne", "Thailand"), ["events", "successes", "failures"]].tolist() == [12, 8, 4]
+    assert counts.loc[("cline", "Thailand"), ["events", "successes", "failures", "conspiracies"]].tolist() == [
+        19,
+        11,
+        4,
+        4,
+    ]
+    assert counts.loc[("powell-thyne", "Myanmar"), ["events", "successes"]].tolist() == [5, 4]
+    assert counts.loc[("powell-thyne", "Russia"), "version"] == "V2023.09.08"
+    assert counts.loc[("cline", "USSR"), "last_year"] == 1991
+
+
+def test_load_hands_out_copies():
+    first = data.load("cases")
+    first.loc[0, "name"] = "changed"
+    assert data.load("cases").loc[0, "name"] != "changed"
+
+
+def test_resource_citation_and_source_line():
+    assert data.resource("cases")["path"] == "cases.csv"
+    assert "Powell" in data.citation("pt_coups_by_year_region")
+    assert "Cline" in data.citation("cline_coups_by_year_region")
+    assert data.source_line("country_counts").startswith("Source: Powell & Thyne")
+    with pytest.raises(KeyError, match="known: cases"):
+        data.resource("no_such_table")
+
+
+def test_every_resource_states_licence_and_citation():
+    for name in RESOURCES:
+        res = data.resource(name)
+        assert res["licenses"] and res["sources"] and res["x-citation"], name
+        assert res["schema"]["primaryKey"], name
+
+
+def test_data_sources_page_lists_every_table():
+    html = datasources.data_sources_html()
+    for name in RESOURCES:
+        assert f'id="data-{name}"' in html
