@@ -18,6 +18,8 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 
 def finish(fig: go.Figure, *, caption: str, source: str, alt: str, height: int = 420) -> go.Figure:
     """Apply the house style and attach the caption, source line and text alternative."""
+    # The page prints "Source:" before the source line, so a source that starts with it would say it twice.
+    source = source.strip().removeprefix("Source:").strip()
     for name, text in (("caption", caption), ("source", source), ("alt", alt)):
         if not text or not text.strip():
             raise ValueError(f"every chart needs a {name}")
