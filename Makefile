@@ -12,7 +12,7 @@ PORT   ?= 8000
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help setup book instructor-book test lint unit nbval browser lab serve serve-instructor \
-        pdf bench clean lock
+        pdf bench clean lock data
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -82,6 +82,10 @@ pdf: book  ## print the chapters to PDF (print stylesheet, headless Chromium) in
 bench: setup  ## print build, cache, nbval and page-size figures (benchmarks/bench.py)
 	tools/ensure_chromium.sh
 	$(BIN)/python benchmarks/bench.py
+
+UPSTREAM ?= ../shared/datasets
+data: setup  ## re-derive data/derived/ from the upstream coup datasets (UPSTREAM=folder)
+	$(BIN)/python -m coupbook.derive --upstream $(UPSTREAM)
 
 lock:  ## re-resolve requirements.in into requirements.txt and environment.yml
 	rm -rf _build/lock-venv

@@ -157,7 +157,7 @@ def error_types() -> go.Figure:
         ),
         source=(
             "Source: course fact check of the machine-translated repost of The Wall Street Journal's live "
-            "coverage, 24 June 2023 (facts sheet, section 4), with the corrections' sources cited in the chapter."
+            "coverage, 24 June 2023 (fact sheet, section 4), with the corrections' sources cited in the chapter."
         ),
         alt=(
             f"Horizontal bar chart of {total} checked phrases from the article by type of problem. {parts}. "

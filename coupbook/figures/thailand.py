@@ -152,7 +152,7 @@ def events_timeline() -> go.Figure:
         fig,
         caption=(
             f"Powell and Thyne list {pt['events']} Thai coup events since 1950, {pt['successes']} of them "
-            f"successful; the Cline Center lists {cl['events']} since 1945, including the 1947 coups, "
+            f"successful; the Cline Center lists {cl['events']} since 1945, including two events in 1947, "
             "plots stopped before they began, Thanom's 1971 self-coup and the 1973 popular uprising. "
             "Both agree on 2006 and 2014."
         ),

@@ -144,19 +144,19 @@ def march_timeline() -> go.Figure:
         "Top panel: who acted. Wagner announces its 'march for justice' on the evening of 23 June; the FSB opens "
         "an armed-mutiny case that night; Wagner surrounds the Southern Military District HQ in Rostov-on-Don on "
         "the morning of 24 June; Putin's address calling it treason comes at about 10:00; a counter-terrorist "
-        "regime is declared in Moscow; Lukashenko announces a deal in the evening; Prigozhin turns his columns "
-        "around at about 20:25; Peskov announces that the case will be dropped and Prigozhin will go to Belarus. "
-        f"Only {precise} times are known to within tens of minutes (Putin's address and the turnaround); the "
-        "others give only the part of the day. Bottom panel: the Wagner column's distance to Moscow: "
-        f"{distances}. The distance at the turnaround is Prigozhin's own claim; The Times reported 120 miles "
-        "(about 190 km)."
+        "regime is declared in Moscow; Lukashenko's press service announces a deal in the evening; Prigozhin "
+        "turns his columns around at about 20:25; Peskov announces that the case will be dropped and Prigozhin "
+        f"will go to Belarus. Only {precise} events have a clock time, inferred from news reports' time stamps "
+        "(Putin's address and the turnaround); the others give only the part of the day. Bottom panel: the "
+        f"Wagner column's distance to Moscow: {distances}. The distance at the turnaround is Prigozhin's own "
+        "claim; The Times reported 120 miles (about 190 km)."
     )
     return finish(
         fig,
         caption=(
-            "Wagner's march hour by hour, in Moscow time. Filled circles: times known to within tens of minutes; "
-            "open diamonds: only the part of the day is known, so the hour shown is representative. Hover over a "
-            "point for the event."
+            "Wagner's march hour by hour, in Moscow time. Filled circles: approximate clock times from news "
+            "time stamps; open diamonds: only the part of the day is known, so the hour shown is "
+            "representative. Hover over a point for the event."
         ),
         source=(
             "course table wagner_timeline, compiled from Al Jazeera, CGTN, TASS, ZDF, Novaya Gazeta Europe, "
