@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 
 from coupbook.charts import PALETTE, finish
 from coupbook.data import load
-from coupbook.figures.thailand import CLINE_TO_STYLE, STYLE
+from coupbook.figures import country_events
+from coupbook.figures.country_events import ROW_PT, STYLE  # noqa: F401  (STYLE: the legend, for tests)
 
 # Stages of the crisis, top to bottom: (row label, marker symbol, colour).
 STAGES = {
@@ -176,8 +177,6 @@ CLINE_MYANMAR: list[tuple[str, str, str]] = [
     ("2002-03-07", "conspiracy", "dissident"),
     ("2021-02-01", "realized", "military"),
 ]
-ROW_PT = "Powell & Thyne<br>(1950–Aug 2023)"
-ROW_CLINE = "Cline Center<br>(1945–2022)"
 NAMED = {
     "1958-09-26": "1958 caretaker",
     "1962-03-02": "1962 Ne Win",
@@ -186,72 +185,22 @@ NAMED = {
 }
 
 
-def tally() -> dict[str, dict[str, int]]:
+def check_against_country_counts() -> dict[str, dict[str, int]]:
     """Counts of the event lists, checked against the course's derived country_counts table."""
-    mine = {
-        "powell-thyne": {
-            "events": len(PT_MYANMAR),
-            "successes": sum(o == "successful" for _, o in PT_MYANMAR),
-            "failures": sum(o == "failed" for _, o in PT_MYANMAR),
-            "conspiracies": 0,
-        },
-        "cline": {
-            "events": len(CLINE_MYANMAR),
-            "successes": sum(o == "realized" for _, o, _ in CLINE_MYANMAR),
-            "failures": sum(o == "attempted" for _, o, _ in CLINE_MYANMAR),
-            "conspiracies": sum(o == "conspiracy" for _, o, _ in CLINE_MYANMAR),
-        },
-    }
-    counts = load("country_counts")
-    rows = counts[counts["country"] == "Myanmar"].set_index("dataset")
-    for dataset, values in mine.items():
-        theirs = {k: int(rows.loc[dataset][k]) for k in values}
-        if theirs != values:
-            raise ValueError(f"Myanmar {dataset} events here {values} differ from country_counts {theirs}")
-    return mine
+    return country_events.check_against_country_counts("Myanmar", PT_MYANMAR, CLINE_MYANMAR)
 
 
 def coups_in_two_datasets() -> go.Figure:
     """Myanmar's coup events in Powell & Thyne and in the Cline Center data."""
-    counts = tally()
-    fig = go.Figure()
-    for key, (label, symbol, colour) in STYLE.items():
-        xs, ys, hover = [], [], []
-        for day, outcome in PT_MYANMAR:
-            if outcome == key:
-                xs.append(day)
-                ys.append(ROW_PT)
-                hover.append(f"{day}: {outcome} coup (Powell & Thyne)")
-        for day, outcome, flags in CLINE_MYANMAR:
-            if CLINE_TO_STYLE[outcome] == key:
-                xs.append(day)
-                ys.append(ROW_CLINE)
-                hover.append(f"{day}: {outcome} (Cline; flags: {flags})")
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="markers",
-                name=label,
-                marker={"symbol": symbol, "size": 12, "color": colour, "line": {"width": 2, "color": colour}},
-                hovertext=hover,
-                hoverinfo="text",
-            )
-        )
-    for day, text in NAMED.items():
-        anchor = {"1958-09-26": "right", "1962-03-02": "left"}.get(day, "center")
-        fig.add_annotation(x=day, y=ROW_PT, text=text, showarrow=False, yshift=-22, xanchor=anchor, font={"size": 12})
-    fig.update_layout(
-        title={"text": "Myanmar's coups in two datasets"},
-        xaxis={"title": "year", "type": "date", "range": ["1944-01-01", "2025-01-01"], "dtick": "M120"},
-        yaxis={
-            "title": "",
-            "categoryorder": "array",
-            "categoryarray": [ROW_PT, ROW_CLINE],
-            "range": [-0.7, 1.5],
-            "automargin": True,
-        },
-        legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
+    counts = check_against_country_counts()
+    anchors = {"1958-09-26": "right", "1962-03-02": "left"}
+    fig = country_events.two_dataset_timeline(
+        PT_MYANMAR,
+        CLINE_MYANMAR,
+        title="Myanmar's coups in two datasets",
+        x_range=("1944-01-01", "2025-01-01"),
+        y_range=(-0.7, 1.5),
+        labels=[(day, text, ROW_PT, anchors.get(day, "center"), -22) for day, text in NAMED.items()],
     )
     pt, cl = counts["powell-thyne"], counts["cline"]
     return finish(

@@ -5,10 +5,9 @@
 - :func:`counts_compared`: how many coups Thailand has had, according to four counts that use
   different definitions and periods.
 
-The course's derived tables hold only per-country counts, so the event-level Thai rows are kept
-here as small constants. They were read from the two data files (see
-/work/shared/datasets/README.md, sections 1 and 2) and are checked against
-``load("country_counts")`` every time a chart is drawn.
+The event-level Thai rows are kept here as small constants, read from the two data files (see
+../shared/datasets/README.md, sections 1 and 2); :mod:`coupbook.figures.country_events` draws
+them and checks them against ``load("country_counts")`` every time a chart is drawn.
 """
 
 from __future__ import annotations
@@ -16,7 +15,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from coupbook.charts import PALETTE, finish
-from coupbook.data import load
+from coupbook.figures import country_events
+from coupbook.figures.country_events import ROW_CLINE, STYLE  # noqa: F401  (STYLE: the legend, for tests)
 
 # Powell & Thyne, Global Instances of Coups, data file V2023.09.08 (ptdata2023), Thailand
 # (ccode 800): 12 events, 8 successful. coup = 2 successful, 1 failed.
@@ -59,91 +59,27 @@ CLINE_THAILAND: list[tuple[str, str, str]] = [
     ("2014-05-22", "realized", "military"),
 ]
 
-# Outcome -> (legend label, marker symbol, colour). Symbols differ so colour is never the only signal.
-STYLE = {
-    "successful": ("Successful (P&T) / realized (Cline)", "circle", PALETTE[0]),
-    "failed": ("Failed (P&T) / attempted (Cline)", "x-thin-open", PALETTE[1]),
-    "conspiracy": ("Conspiracy: plot stopped before it was carried out (Cline only)", "diamond-open", PALETTE[2]),
-}
-CLINE_TO_STYLE = {"realized": "successful", "attempted": "failed", "conspiracy": "conspiracy"}
-ROW_PT = "Powell & Thyne<br>(1950–Aug 2023)"
-ROW_CLINE = "Cline Center<br>(1945–2022)"
-
-
-def _tally() -> dict[str, dict[str, int]]:
-    pt = {
-        "events": len(PT_THAILAND),
-        "successes": sum(o == "successful" for _, o in PT_THAILAND),
-        "failures": sum(o == "failed" for _, o in PT_THAILAND),
-        "conspiracies": 0,
-    }
-    cline = {
-        "events": len(CLINE_THAILAND),
-        "successes": sum(o == "realized" for _, o, _ in CLINE_THAILAND),
-        "failures": sum(o == "attempted" for _, o, _ in CLINE_THAILAND),
-        "conspiracies": sum(o == "conspiracy" for _, o, _ in CLINE_THAILAND),
-    }
-    return {"powell-thyne": pt, "cline": cline}
-
 
 def check_against_country_counts() -> dict[str, dict[str, int]]:
     """Compare the event lists with the course's derived country counts; raise if they differ."""
-    counts = load("country_counts")
-    thai = counts[counts["country"] == "Thailand"].set_index("dataset")
-    tally = _tally()
-    for dataset, mine in tally.items():
-        row = thai.loc[dataset]
-        theirs = {k: int(row[k]) for k in mine}
-        if theirs != mine:
-            raise ValueError(f"Thai {dataset} events here {mine} differ from country_counts {theirs}")
-    return tally
+    return country_events.check_against_country_counts("Thailand", PT_THAILAND, CLINE_THAILAND)
 
 
 def events_timeline() -> go.Figure:
     """Thailand's coup events, 1945-2014, as coded by Powell & Thyne and by the Cline Center."""
     tally = check_against_country_counts()
-    fig = go.Figure()
-    for key, (label, symbol, colour) in STYLE.items():
-        xs, ys, hover = [], [], []
-        for day, outcome in PT_THAILAND:
-            if outcome == key:
-                xs.append(day)
-                ys.append(ROW_PT)
-                hover.append(f"{day}: {outcome} coup (Powell & Thyne)")
-        for day, outcome, flags in CLINE_THAILAND:
-            if CLINE_TO_STYLE[outcome] == key:
-                xs.append(day)
-                ys.append(ROW_CLINE)
-                hover.append(f"{day}: {outcome} (Cline; flags: {flags})")
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="markers",
-                name=label,
-                marker={"symbol": symbol, "size": 12, "color": colour, "line": {"width": 2, "color": colour}},
-                hovertext=hover,
-                hoverinfo="text",
-            )
-        )
-    for day, text, anchor in (
-        ("2006-09-19", "2006", "center"),
-        ("2014-05-22", "2014", "center"),
-        ("1971-11-17", "1971 self-coup", "right"),
-        ("1973-10-14", "1973 uprising", "left"),
-    ):
-        fig.add_annotation(x=day, y=ROW_CLINE, text=text, showarrow=False, yshift=22, xanchor=anchor, font={"size": 12})
-    fig.update_layout(
-        title={"text": "Thailand's coups in two datasets"},
-        xaxis={"title": "year", "type": "date", "range": ["1944-01-01", "2017-01-01"], "dtick": "M120"},
-        yaxis={
-            "title": "",
-            "categoryorder": "array",
-            "categoryarray": [ROW_PT, ROW_CLINE],
-            "range": [-0.6, 1.8],
-            "automargin": True,
-        },
-        legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
+    fig = country_events.two_dataset_timeline(
+        PT_THAILAND,
+        CLINE_THAILAND,
+        title="Thailand's coups in two datasets",
+        x_range=("1944-01-01", "2017-01-01"),
+        y_range=(-0.6, 1.8),
+        labels=[
+            ("2006-09-19", "2006", ROW_CLINE, "center", 22),
+            ("2014-05-22", "2014", ROW_CLINE, "center", 22),
+            ("1971-11-17", "1971 self-coup", ROW_CLINE, "right", 22),
+            ("1973-10-14", "1973 uprising", ROW_CLINE, "left", 22),
+        ],
     )
     pt, cl = tally["powell-thyne"], tally["cline"]
     pt_dates = ", ".join(f"{d} ({o})" for d, o in PT_THAILAND)

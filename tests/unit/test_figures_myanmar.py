@@ -75,7 +75,7 @@ def test_road_checks_cases_csv(monkeypatch):
 
 
 def test_dataset_counts_match_the_derived_table():
-    counts = myanmar.tally()
+    counts = myanmar.check_against_country_counts()
     assert counts["powell-thyne"] == {"events": 5, "successes": 4, "failures": 1, "conspiracies": 0}
     assert counts["cline"] == {"events": 8, "successes": 6, "failures": 1, "conspiracies": 1}
 
@@ -83,7 +83,7 @@ def test_dataset_counts_match_the_derived_table():
 def test_a_wrong_event_list_is_caught(monkeypatch):
     monkeypatch.setattr(myanmar, "CLINE_MYANMAR", myanmar.CLINE_MYANMAR[:-1])
     with pytest.raises(ValueError, match="cline"):
-        myanmar.tally()
+        myanmar.check_against_country_counts()
 
 
 def test_datasets_chart_points(datasets):
