@@ -6,6 +6,7 @@ Modules, one job each:
 - ``data``: loads those tables as pandas DataFrames.
 - ``derive``: rebuilds ``data/derived/`` from the upstream coup datasets.
 - ``upstream``: loads the full upstream datasets from a path or URL.
+- ``bibliography``: the keys of references.bib, for citation checks.
 - ``casebook``: the "Cases at a glance" table of every case.
 - ``charts``: plotly figures with captions, source lines and text alternatives.
 - ``quizzes``: the chapter quizzes, built from the banks in ``data/quizzes/``.

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pytest
 
 from coupbook import data, datasources
-from coupbook.paths import ROOT
+from coupbook.bibliography import bib_keys
 
 RESOURCES = ["cases", "wagner_timeline", "pt_coups_by_year_region", "cline_coups_by_year_region", "country_counts"]
 
@@ -80,8 +78,7 @@ def test_dataset_codings_teach_the_definitions(cases):
 
 
 def test_every_case_and_step_cites_known_bibtex_keys(cases, timeline):
-    bib = "\n".join(p.read_text(encoding="utf-8") for p in ROOT.glob("references*.bib"))
-    keys = set(re.findall(r"@\w+\s*\{\s*([^,\s]+)\s*,", bib))
+    keys = bib_keys()
     for frame in (cases, timeline):
         assert (frame["source"].str.strip() != "").all()
         cited = {k for cell in frame["cite"] for k in cell.split(";")}

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from coupbook.bibliography import bib_keys
 from coupbook.figures import news
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def bib_keys() -> set[str]:
-    text = "".join(p.read_text(encoding="utf-8") for p in ROOT.glob("references*.bib"))
-    return set(re.findall(r"^@\w+\{([^,\s]+),", text, re.M))
 
 
 def test_fact_check_has_the_twelve_rows_of_the_fact_sheet():

@@ -10,17 +10,13 @@ import pytest
 import yaml
 
 from bookquiz import load_bank
+from coupbook.bibliography import bib_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "pages").glob("*.ipynb"))
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 BANKS = sorted((ROOT / "data" / "quizzes").glob("*.yaml"))
 CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
-
-
-def bib_keys() -> set[str]:
-    text = "".join(p.read_text(encoding="utf-8") for p in ROOT.glob("references*.bib"))
-    return set(re.findall(r"^@\w+\{([^,\s]+),", text, re.M))
 
 
 def toc_files() -> set[str]:
