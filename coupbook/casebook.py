@@ -1,7 +1,8 @@
-"""The "Cases at a glance" page: every row of the course's case table as one readable HTML table.
+"""The course's cases for readers: the "Cases at a glance" table, and the small helpers that every
+view of the cases shares (year labels, which cases have ended).
 
-Students revise from it and instructors use it to set exercises, so it shows, for each case, what
-happened and how each dataset codes it side by side, with the row's sources and notes.  All text
+The page shows, for each case, what happened and how each dataset codes it side by side, with the
+row's sources and notes, so students can revise from it and instructors set exercises.  All text
 is escaped: the table is data, never markup.
 """
 
@@ -19,6 +20,14 @@ COLUMNS += ["Powell & Thyne", "Cline Center", "UCDP/PRIO", "Sources and notes"]
 
 def year_label(year: int) -> str:
     return f"{-year} BC" if year < 0 else str(year)
+
+
+def split_by_duration(cases: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """The cases that have ended (``duration_days`` as int), and the names of those still going."""
+    cases = load("cases") if cases is None else cases
+    ended = cases[cases["duration_days"].notna()].copy()
+    ended["duration_days"] = ended["duration_days"].astype(int)
+    return ended, cases.loc[cases["duration_days"].isna(), "name"].tolist()
 
 
 def when(row: pd.Series) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from coupbook.casebook import split_by_duration, year_label
 from coupbook.charts import PALETTE, finish
-from coupbook.data import load
 
 # Marker symbol per course class: the symbol always carries the class, whatever the colour shows.
 SYMBOLS = {
@@ -41,8 +41,7 @@ def year_text(year: float, date: object) -> str:
     """'19 Sep 2006' from an ISO date, or '49 BC' from a negative year when there is no date."""
     if isinstance(date, (str, pd.Timestamp)) and pd.notna(date) and str(date):
         return pd.Timestamp(date).strftime("%-d %b %Y")
-    year = int(year)
-    return f"{-year} BC" if year < 0 else str(year)
+    return year_label(int(year))
 
 
 def days(n: int) -> str:
@@ -51,9 +50,7 @@ def days(n: int) -> str:
 
 def cases_for_map() -> pd.DataFrame:
     """Cases with a known duration, with plotting columns: ``y`` (jittered), ``dates``, ``hover``."""
-    df = load("cases").copy()
-    df = df[df["duration_days"].notna()].copy()
-    df["duration_days"] = df["duration_days"].astype(int)
+    df, _ = split_by_duration()
     df["dates"] = [
         year_text(sy, sd) + " – " + year_text(ey, ed)
         for sy, sd, ey, ed in zip(df["start_year"], df["start_date"], df["end_year"], df["end_date"], strict=True)
@@ -158,8 +155,7 @@ def case_map() -> go.Figure:
         margin={"t": 90},
     )
 
-    missing = load("cases")
-    missing = missing[missing["duration_days"].isna()]["name"].tolist()
+    _, missing = split_by_duration()
     centre = df[df["actor_position"] == "centre"]
     periphery = df[df["actor_position"] == "periphery"]
     long_ones = df[df["duration_days"] > 365].sort_values("duration_days")

@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from coupbook.casebook import split_by_duration
 from coupbook.charts import PALETTE, finish
-from coupbook.data import load
 
 # Course classes in legend order, each with its own colour and marker symbol.
 CLASSES = {
@@ -37,9 +37,7 @@ def duration_label(days: int) -> str:
 
 def recap_table() -> pd.DataFrame:
     """The cases that have ended (a known duration), with the chart's labels, sorted for display."""
-    cases = load("cases")
-    done = cases[cases["duration_days"].notna()].copy()
-    done["duration_days"] = done["duration_days"].astype(int)
+    done, _ = split_by_duration()
     done["duration_label"] = done["duration_days"].map(duration_label)
     done["class_label"] = done["course_class"].map(lambda c: CLASSES[c][0])
     return done.sort_values(["actor_position", "duration_days", "start_year"]).reset_index(drop=True)
@@ -48,7 +46,7 @@ def recap_table() -> pd.DataFrame:
 def cases_recap() -> go.Figure:
     """Dot plot: duration of each case (log scale), by where the acting force stood and by class."""
     table = recap_table()
-    skipped = load("cases").query("duration_days.isna()", engine="python")["name"].tolist()
+    _, skipped = split_by_duration()
     counts = table["actor_position"].value_counts()
     fig = make_subplots(
         rows=2,
