@@ -18,6 +18,8 @@ from typing import Any
 
 from docutils import nodes
 
+from coupbook.htmlsafe import script_json
+
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 PLOTLY_JS = "offline/plotly/plotly.min.js"  # relative to _static/, see tools/vendor_assets.py
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -30,11 +32,6 @@ def chart_notes(figure: dict[str, Any]) -> dict[str, str]:
     meta = (figure.get("layout") or {}).get("meta") or {}
     notes = meta.get("coupbook") if isinstance(meta, dict) else None
     return notes if isinstance(notes, dict) else {}
-
-
-def script_json(value: Any) -> str:
-    """JSON that is safe inside a <script> element (no '</' can end it early)."""
-    return json.dumps(value, separators=(",", ":")).replace("</", "<\\/")
 
 
 def figure_html(figure: dict[str, Any], element_id: str) -> str:

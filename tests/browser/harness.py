@@ -6,8 +6,9 @@ The widget's real ES module and CSS are used; only the model is a small stand-in
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from coupbook.htmlsafe import script_json
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bookquiz harness</title><link rel="icon" href="data:,">
@@ -31,13 +32,9 @@ window.harnessReady = true;
 """
 
 
-def script_literal(value) -> str:
-    return json.dumps(value).replace("</", "<\\/")
-
-
 def write_page(folder: Path, name: str, widget) -> str:
     """Write a harness page for ``widget`` (a Quiz or ProgressBoard) and return its file name."""
     state = {k: v for k, v in widget.get_state().items() if not k.startswith("_") and k != "layout"}
-    html = PAGE.format(css=widget._css, esm=script_literal(widget._esm), state=script_literal(state))
+    html = PAGE.format(css=widget._css, esm=script_json(widget._esm), state=script_json(state))
     (folder / f"{name}.html").write_text(html, encoding="utf-8")
     return f"{name}.html"
