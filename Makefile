@@ -57,6 +57,7 @@ lab: setup  ## open the notebooks live in JupyterLab (INSTRUCTOR=1 shows answer 
 test: book instructor-book  ## every test: lint, unit, nbval on every notebook, built-book browser tests
 	tools/ensure_chromium.sh
 	$(BIN)/ruff check .
+	COUPBOOK_REQUIRE_BUILD=1 COUPBOOK_CHECK_COLLECTED=1 \
 	$(BIN)/python -m pytest tests chapters pages --nbval-lax --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:cacheprovider
 

@@ -64,6 +64,27 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
+def toc_pages(root: Path | None = None) -> list[str]:
+    """Every HTML page the book will have, from its table of contents (no build needed)."""
+    import yaml
+
+    root = root or Path(__file__).resolve().parents[1]
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("chapters"))
+            walk(entry.get("sections"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return sorted({f"{f}.html" for f in files} | {"genindex.html", "index.html", "search.html"})
+
+
 def book_pages(site: Path) -> list[str]:
     """Every HTML page of a built book, relative to its root (not the _static/_sources files)."""
     return sorted(

@@ -14,19 +14,12 @@ from urllib.parse import urlparse
 
 import pytest
 
-from coupbook.browser import Server, book_pages, launch, serve, settle
+from coupbook.browser import Server, book_pages, launch, serve, settle, toc_pages
+from tests.support import built_site
 
-__all__ = ["Server", "book_pages", "built_site", "serve", "settle", "watch"]
+__all__ = ["Server", "book_pages", "built_site", "serve", "settle", "toc_pages", "watch"]
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def built_site(kind: str = "student") -> Path:
-    """The built HTML of the student or the instructor edition; fails if it was not built."""
-    html = ROOT / "_build" / "html" if kind == "student" else ROOT / "_build/instructor/_build/html"
-    if not (html / "intro.html").exists():
-        pytest.fail(f"{html} is missing: build the book first (make book / make instructor-book)")
-    return html
 
 
 @pytest.fixture(scope="session")

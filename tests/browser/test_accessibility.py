@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, book_pages, built_site, settle, watch
+from .conftest import ROOT, settle, toc_pages, watch
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PAGES = book_pages(built_site("student"))
+PAGES = toc_pages()
 SHOTS = ROOT / "_build" / "screenshots"
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import book_pages, built_site, settle, watch
+from .conftest import settle, toc_pages, watch
 
-PAGES = book_pages(built_site("student"))
+PAGES = toc_pages()
 
 
 @pytest.mark.browser

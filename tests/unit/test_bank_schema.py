@@ -33,11 +33,16 @@ def broken(raw: dict, question_index: int, mutate) -> BankError:
     return info.value
 
 
-def test_single_choice_needs_exactly_one_correct(raw):
+def test_single_choice_accepts_several_answers_only_when_each_says_why(raw):
     error = broken(raw, 0, lambda q: q["options"][1].update(correct=True))
     assert (error.file, error.question, error.field) == ("ch99.yaml", "'single-q' (#1)", "options")
-    assert "exactly one option must be correct (found 2)" in str(error)
+    assert "several options are correct, so each needs feedback" in str(error)
     assert str(error).startswith("ch99.yaml, question 'single-q' (#1), field 'options':")
+
+
+def test_single_choice_needs_a_correct_option(raw):
+    error = broken(raw, 0, lambda q: [o.update(correct=False, misconception="m") for o in q["options"]])
+    assert "at least one option must be correct" in str(error)
 
 
 def test_wrong_option_needs_misconception(raw):
