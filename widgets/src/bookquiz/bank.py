@@ -15,6 +15,11 @@ A bank is one YAML file (one per chapter)::
         explanation: "why the answer is right"
         source: "Powell & Thyne (2011), p. 252"   # shown to learners
         cite: [powell2011]                         # BibTeX keys (checked by the course's tests)
+        level: apply              # remember | understand | apply | analyse | evaluate
+        concepts: [position, target]   # what the question tests (course vocabulary)
+        new_case: spain-1981      # set when the question is about a case the chapter does not analyse
+        case: wagner-2023         # optional: the case (data/cases.csv) whose class the key asserts
+        hint: "a nudge shown after a wrong attempt; never the answer"
 
 A bad bank raises :class:`BankError` naming the file, the question and the field.
 """
@@ -39,6 +44,10 @@ from pydantic import (
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+LongText = Annotated[str, Field(min_length=1, max_length=6000)]
+# Bloom's levels (revised taxonomy), lowest first.
+LEVELS = ("remember", "understand", "apply", "analyse", "evaluate")
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate"]
 
 
 class BankError(ValueError):
@@ -63,6 +72,7 @@ class Option(Strict):
     text: Text
     correct: bool = False
     misconception: Text | None = None  # required for wrong options: what choosing it reveals
+    feedback: Text | None = None  # for a correct option: why it is right (required when several are)
 
 
 class QuestionBase(Strict):
@@ -71,6 +81,11 @@ class QuestionBase(Strict):
     explanation: Text
     source: Text
     cite: list[Slug] = Field(default_factory=list)
+    level: Level | None = None
+    concepts: list[Slug] = Field(default_factory=list)
+    new_case: Slug | None = None  # a case the chapter does not analyse (a sourced vignette)
+    case: Slug | None = None  # the course case (data/cases.csv) the question is about
+    hint: Text | None = None  # shown after a wrong attempt; must not give the answer away
 
 
 def check_options(options: list[Option], *, exactly_one: bool) -> None:
@@ -78,10 +93,13 @@ def check_options(options: list[Option], *, exactly_one: bool) -> None:
     if len(set(ids)) != len(ids):
         raise ValueError("option ids must be unique")
     n_correct = sum(o.correct for o in options)
-    if exactly_one and n_correct != 1:
-        raise ValueError(f"exactly one option must be correct (found {n_correct})")
-    if not exactly_one and n_correct < 1:
+    if n_correct < 1:
         raise ValueError("at least one option must be correct")
+    if exactly_one and n_correct > 1:
+        # A single-choice question may accept several defensible answers, each saying why.
+        unexplained = [o.id for o in options if o.correct and not o.feedback]
+        if unexplained:
+            raise ValueError(f"several options are correct, so each needs feedback: {', '.join(unexplained)}")
     missing = [o.id for o in options if not o.correct and not o.misconception]
     if missing:
         raise ValueError(f"wrong options need a misconception: {', '.join(missing)}")
@@ -125,6 +143,7 @@ class ClassifyItem(Strict):
     id: Slug
     text: Text
     category: Slug
+    case: Slug | None = None  # the course case this item names, when the category is its class
     why: Text  # shown when the learner puts this item in the wrong category
     misconceptions: dict[Slug, Text] = Field(default_factory=dict)  # per wrong category
 
@@ -198,11 +217,22 @@ class Numeric(QuestionBase):
         return hints
 
 
+class OpenAnswer(QuestionBase):
+    """Reasoning in the learner's own words, then self-assessment against a checklist (not graded)."""
+
+    type: Literal["open"]
+    explanation: Text | None = None
+    model_answer: LongText
+    criteria: list[Text] = Field(min_length=3, max_length=5)  # the checklist the learner ticks
+    strong_example: LongText | None = None  # exemplar answers the learner may open afterwards
+    weak_example: LongText | None = None
+
+
 Question = Annotated[
-    SingleChoice | MultipleSelect | TrueFalse | Classify | Order | Numeric,
+    SingleChoice | MultipleSelect | TrueFalse | Classify | Order | Numeric | OpenAnswer,
     Field(discriminator="type"),
 ]
-QUESTION_TYPES = ("single", "multiple", "truefalse", "classify", "order", "numeric")
+QUESTION_TYPES = ("single", "multiple", "truefalse", "classify", "order", "numeric", "open")
 
 
 class Bank(Strict):

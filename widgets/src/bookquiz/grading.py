@@ -104,6 +104,11 @@ def _numeric(q: Numeric, response: Any) -> Result:
     return Result(False, [f"{format_number(value)} is {direction}."])
 
 
+def _open(q, response: Any) -> Result:
+    # Open answers are self-assessed against a checklist, never graded (so never "correct").
+    return Result(False, [])
+
+
 GRADERS = {
     "single": _single,
     "multiple": _multiple,
@@ -111,6 +116,7 @@ GRADERS = {
     "classify": _classify,
     "order": _order,
     "numeric": _numeric,
+    "open": _open,
 }
 
 
@@ -125,6 +131,8 @@ def answer_key(question) -> list[str]:
         return [f"{i.text}: {labels[i.category]}" for i in question.items]
     if question.type == "order":
         return [f"{n}. {i.text}" for n, i in enumerate(question.items, start=1)]
+    if question.type == "open":
+        return [question.model_answer]
     if question.type == "numeric":
         unit = f" {question.unit}" if question.unit else ""
         tol = f" (within {format_number(question.tolerance)})" if question.tolerance else ""
@@ -157,6 +165,8 @@ def right_response(question) -> Any:
         return [i.id for i in question.items]
     if question.type == "numeric":
         return question.answer
+    if question.type == "open":
+        return question.model_answer
     raise ValueError(f"unknown question type {question.type!r}")
 
 
@@ -185,6 +195,8 @@ def wrong_responses(question) -> list[Any]:
             swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
             swaps.append(swapped)
         return swaps
+    if question.type == "open":
+        return [""]
     if question.type == "numeric":
         near = [(h.min + h.max) / 2 for h in question.hints]
         return near + [question.answer + question.tolerance + 1, question.answer - question.tolerance - 1]
