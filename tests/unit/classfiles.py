@@ -84,28 +84,28 @@ TINY = parse_bank(
              "options": [{"id": "x", "text": "X", "correct": True}, {"id": "y", "text": "Y", "correct": True},
                          {"id": "z", "text": "Z", "misconception": "m"}]},
             {"id": "q4", "type": "classify", "prompt": "Q4?", "explanation": "e", "source": "s",
-             "categories": [{"id": "A", "label": "Cat A"}, {"id": "B", "label": "Cat B"},
-                            {"id": "C", "label": "Cat C"}],
-             "items": [{"id": "i1", "text": "Item 1", "category": "A", "why": "w"},
-                       {"id": "i2", "text": "Item 2", "category": "B", "why": "w"}]},
+             "categories": [{"id": "ca", "label": "Cat A"}, {"id": "cb", "label": "Cat B"},
+                            {"id": "cc", "label": "Cat C"}],
+             "items": [{"id": "i1", "text": "Item 1", "category": "ca", "why": "w"},
+                       {"id": "i2", "text": "Item 2", "category": "cb", "why": "w"}]},
             {"id": "essay", "type": "open", "prompt": "Why?", "model_answer": "Because.", "source": "s",
              "criteria": ["one", "two", "three"]},
         ],
     },
     "tiny",
 )  # fmt: skip
-RIGHT = {"i1": "A", "i2": "B"}
+RIGHT = {"i1": "ca", "i2": "cb"}
 TINY_LEARNERS = {
     "L1": {"easy": tries("a"), "q1": tries("b", "a"), "q2": tries(True), "q3": tries(["x", "y"]),
            "q4": tries(RIGHT), "essay": tries({"text": "All three.", "met": [0, 1, 2]})},
     "L2": {"easy": tries("a"), "q1": tries("a"), "q2": tries(True), "q3": tries(["y", "x"]),
-           "q4": tries({"i1": "B", "i2": "B"}), "essay": tries({"text": "One.", "met": [0]})},
+           "q4": tries({"i1": "cb", "i2": "cb"}), "essay": tries({"text": "One.", "met": [0]})},
     "L3": {"easy": tries("a"), "q1": tries("b"), "q2": tries(True), "q3": tries(["x", "z"], revealed=True),
            "q4": tries(RIGHT)},
     "L4": {"easy": tries("a"), "q1": tries("a"), "q2": tries(False, True), "q3": tries(["x"]),
-           "q4": tries({"i1": "C", "i2": "A"}), "essay": tries({"text": "<a href='x'>link</a>", "met": [0, 2]})},
+           "q4": tries({"i1": "cc", "i2": "ca"}), "essay": tries({"text": "<a href='x'>link</a>", "met": [0, 2]})},
     "L5": {"easy": tries("a"), "q1": tries("a"), "q2": tries(False), "q3": tries(["x", "y", "z"]),
-           "q4": tries({"i1": "B", "i2": "C"}, revealed=True)},
+           "q4": tries({"i1": "cb", "i2": "cc"}, revealed=True)},
 }  # fmt: skip
 
 

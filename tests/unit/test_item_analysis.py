@@ -14,10 +14,14 @@ Facility (first try) = column mean: easy 1.0, q1 0.6, q2 0.6, q3 0.4, q4 0.4.
 Eventually: L1 gets q1 at the second try and L4 gets q2 at the second try; L3 is shown q3 and L5 is
 shown q4 (so neither counts): easy 1.0, q1 0.8, q2 0.8, q3 0.4, q4 0.4.
 
-Discrimination index D = p(upper) - p(lower), groups of round(0.27 * 5) = 1 learner by total.
-Two learners tie at the top (L1, L2: 4) and two at the bottom (L4, L5: 2), so each of a tied
-pair counts half: easy 1 - 1 = 0; q1 (0 + 1)/2 - (1 + 1)/2 = -0.5; q2 1 - 0 = 1; q3 1 - 0 = 1;
-q4 (1 + 0)/2 - 0 = 0.5.
+Rest of the book: a learner's first tries on the other four questions (sum minus the item).
+Discrimination index D = p(upper) - p(lower), groups of round(0.27 * 5) = 1 learner ranked by that
+rest score; learners tied at a group's edge share its place equally:
+    easy: rest 3 3 2 1 1: upper L1/L2 tie (1 + 1)/2 = 1, lower L4/L5 (1 + 1)/2 = 1: D = 0
+    q1:   rest 4 3 3 1 1: upper L1 = 0, lower L4/L5 (1 + 1)/2 = 1: D = -1
+    q2:   rest 3 3 2 2 2: upper L1/L2 = 1, lower L3/L4/L5 (1 + 0 + 0)/3: D = 2/3
+    q3:   rest 3 3 3 2 2: upper L1/L2/L3 (1 + 1 + 0)/3, lower L4/L5 = 0: D = 2/3
+    q4:   rest 3 4 2 2 2: upper L2 = 0, lower L3/L4/L5 (1 + 0 + 0)/3: D = -1/3
 
 Point-biserial (as Moodle's discrimination index): Pearson r of the item (0/1) with the rest of
 the test (sum minus the item).
@@ -28,7 +32,7 @@ the test (sum minus the item).
     easy: x never varies, so r is undefined.
 
 Distractors (share of the five first tries): q1 option b 2/5 (L1, L3), c 0; q3 option z 2/5 (L3, L5);
-q4 item i1 put in B 2/5 (L2, L5), in C 1/5 (L4); item i2 in A 1/5 (L4), in C 1/5 (L5).
+q4 item i1 put in category cb 2/5 (L2, L5), in cc 1/5 (L4); item i2 in ca 1/5 (L4), in cc 1/5 (L5).
 """
 
 from __future__ import annotations
@@ -57,11 +61,11 @@ def test_facility_discrimination_and_point_biserial_match_hand_computed_values(t
     assert list(stats["facility_first"]) == [1.0, 0.6, 0.6, 0.4, 0.4]
     assert list(stats["facility_eventual"]) == [1.0, 0.8, 0.8, 0.4, 0.4]
     assert list(stats["shown"]) == [0, 0, 0, 1, 1]
-    assert list(stats["discrimination"]) == pytest.approx([0.0, -0.5, 1.0, 1.0, 0.5])
+    assert list(stats["discrimination"]) == pytest.approx([0.0, -1.0, 2 / 3, 2 / 3, -1 / 3])
     r = stats["point_biserial"]
     assert math.isnan(r["easy"])
     assert list(r[1:]) == pytest.approx([-2.2 / math.sqrt(8.64), 0.8 / 1.2, 0.8 / 1.2, -0.2 / math.sqrt(3.84)])
-    assert list(stats["flags"]) == ["too easy; not discriminating", "not discriminating", "", "", ""]
+    assert list(stats["flags"]) == ["too easy; not discriminating", "not discriminating", "", "", "not discriminating"]
 
 
 def test_distractor_table(tiny_class):
@@ -71,13 +75,13 @@ def test_distractor_table(tiny_class):
     assert rows[("q1", "", "c")] == (0, 5, 0.0)
     assert rows[("q3", "", "z")] == (2, 5, 0.4)
     assert ("q3", "", "x") not in rows  # only wrong options are distractors
-    assert rows[("q4", "i1", "B")] == (2, 5, 0.4)
-    assert rows[("q4", "i1", "C")] == (1, 5, 0.2)
-    assert rows[("q4", "i2", "A")] == (1, 5, 0.2)
-    assert rows[("q4", "i2", "C")] == (1, 5, 0.2)
-    assert ("q4", "i1", "A") not in rows
+    assert rows[("q4", "i1", "cb")] == (2, 5, 0.4)
+    assert rows[("q4", "i1", "cc")] == (1, 5, 0.2)
+    assert rows[("q4", "i2", "ca")] == (1, 5, 0.2)
+    assert rows[("q4", "i2", "cc")] == (1, 5, 0.2)
+    assert ("q4", "i1", "ca") not in rows
     assert set(table["question"]) == {"easy", "q1", "q3", "q4"}  # true/false has no distractor table
-    q4 = table[(table["question"] == "q4") & (table["item"] == "i1") & (table["option"] == "B")].iloc[0]
+    q4 = table[(table["question"] == "q4") & (table["item"] == "i1") & (table["option"] == "cb")].iloc[0]
     assert (q4["item_text"], q4["text"]) == ("Item 1", "Cat B")
 
 
@@ -87,12 +91,26 @@ def test_open_answers_summary_of_the_tiny_class(tmp_path):
     assert list(summary["share"]) == pytest.approx([1.0, 1 / 3, 2 / 3])
 
 
-def test_simulated_ability_makes_items_discriminate(tmp_path):
+def simulated_statistics(folder, spread: float):
     banks = all_banks()
-    loaded = cr.load_class(write_class(tmp_path, banks, learners=60, seed=7))
+    loaded = cr.load_class(write_class(folder, banks, learners=60, seed=7, spread=spread))
     stats = item_analysis(cr.responses(loaded, banks), banks)
     assert len(stats) == sum(q.type != "open" for b in banks for q in b.questions)
+    assert (stats["facility_first"] <= stats["facility_eventual"]).all()
+    return stats
+
+
+def test_simulated_ability_makes_items_discriminate(tmp_path):
+    stats = simulated_statistics(tmp_path, spread=1.0)
     assert stats["discrimination"].median() > 0.3
     assert stats["point_biserial"].median() > 0.2
-    assert (stats["discrimination"] > 0).mean() > 0.8
-    assert (stats["facility_first"] <= stats["facility_eventual"]).all()
+    assert (stats["discrimination"] > 0).mean() > 0.9
+    assert 0 < (stats["flags"] != "").sum() < len(stats) / 3  # a few items to look at, not most
+
+
+def test_without_differences_in_ability_nothing_discriminates(tmp_path):
+    # The control: equally able learners, so any discrimination would be the method's own bias.
+    stats = simulated_statistics(tmp_path, spread=0.0)
+    assert abs(stats["discrimination"].median()) < 0.1
+    assert abs(stats["point_biserial"].median()) < 0.1
+    assert stats["flags"].str.contains("not discriminating").mean() > 0.6
