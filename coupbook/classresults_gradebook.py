@@ -31,10 +31,10 @@ from bookquiz import Bank
 
 from .classresults import open_responses, responses
 from .classresults_load import ClassAnswers
-from .classresults_text import safe_cell, write_rows
+from .classresults_text import safe_cell, write_csv, write_rows
 from .quizzes import all_banks
 
-__all__ = ["canvas_csv", "gradebook", "moodle_csv", "safe_cell"]
+__all__ = ["canvas_csv", "gradebook", "moodle_csv", "safe_cell", "write_exports"]
 
 TITLE = "Coups and Rebellions quizzes"
 COLUMNS = ["learner", "name", "file", "platform", "platform_user", "platform_name",
@@ -118,3 +118,20 @@ def moodle_csv(
         lines.append([row["name"], moodle_name, row["learner"], row["first_try"], row["eventually"]])
     write_rows(lines, path)
     return problems
+
+
+def write_exports(
+    folder: str | Path, book: pd.DataFrame, tables: dict[str, pd.DataFrame], *, identifier: str = "Email address"
+) -> list[str]:
+    """Write gradebook-canvas.csv, gradebook-moodle.csv and ``<name>.csv`` for each table into ``folder``.
+
+    Returns the learners left out of the gradebook files, with reasons.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    left_out = canvas_csv(book, folder / "gradebook-canvas.csv")
+    moodle = moodle_csv(book, folder / "gradebook-moodle.csv", identifier=identifier)
+    left_out += [problem for problem in moodle if problem not in left_out]
+    for name, table in tables.items():
+        write_csv(table, folder / f"{name}.csv")
+    return left_out

@@ -151,17 +151,19 @@ class Learner(BaseModel):
     name: str = Field(default="", max_length=200)
 
 
-Questions = Annotated[dict[Slug, AnswerEntry], Field(max_length=500)]
+class _Document(BaseModel):
+    """What both versions share: everything but the entries."""
 
-
-class AnswerFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["bookquiz-answers"]
-    version: Literal[2]
     namespace: str = Field(max_length=100)
     learner: Learner
     exported_at: UtcTime
-    banks: dict[Slug, Questions] = Field(max_length=100)
+
+
+class AnswerFile(_Document):
+    version: Literal[2]
+    banks: dict[Slug, Annotated[dict[Slug, AnswerEntry], Field(max_length=500)]] = Field(max_length=100)
     _read_version: int = PrivateAttr(default=VERSION)
 
     @property
@@ -178,13 +180,8 @@ class AnswerEntryV1(BaseModel):
     revealed: bool = False
 
 
-class AnswerFileV1(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    format: Literal["bookquiz-answers"]
+class AnswerFileV1(_Document):
     version: Literal[1]
-    namespace: str = Field(max_length=100)
-    learner: Learner
-    exported_at: UtcTime
     banks: dict[Slug, Annotated[dict[Slug, AnswerEntryV1], Field(max_length=500)]] = Field(max_length=100)
 
 
