@@ -181,10 +181,13 @@ def _superseded(answers: AnswerFile, kept: str, newest: AnswerFile) -> str:
 
 def load_class(source: str | Path, namespace: str = NAMESPACE) -> ClassAnswers:
     """Read a folder (recursively, with any zips in it) or a zip; keep each learner's latest file."""
+    source = Path(source).expanduser()
+    if not source.exists():
+        raise FileNotFoundError(f"{source} does not exist: set ANSWERS to the folder or zip of answer files")
     result = ClassAnswers()
     first_with_content: dict[str, str] = {}
     usable: list[tuple[str, AnswerFile, Identity | None]] = []
-    for candidate in _candidates(Path(source).expanduser()):
+    for candidate in _candidates(source):
         if candidate.reason:
             result.skipped[candidate.name] = candidate.reason
             continue

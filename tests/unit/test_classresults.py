@@ -158,6 +158,8 @@ def test_any_letter_case_and_sub_folders(tmp_path):
     loaded = cr.load_class(tmp_path)
     assert sorted(loaded.files) == ["week1/ANA.JSON", "week1/late/ben.Json"]
     assert loaded.skipped == {"week1/readme.md": "not a .json or .zip file"}
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        cr.load_class(tmp_path / "no-such-folder")
 
 
 def zip_of(path: Path, members: dict[str, bytes]) -> Path:
