@@ -3,11 +3,14 @@
 The same format comes from the static book's progress page (``storage.js``,
 ``exportDocument``) and from Python (:func:`export_answers`)::
 
-    {"format": "bookquiz-answers", "version": 1, "namespace": "...",
-     "learner": {"id": "<random id of the browser>", "name": "<optional alias>"},
+    {"format": "bookquiz-answers", "version": 2, "namespace": "...",
+     "learner": {"id": "<random id of the learner>", "name": "<optional alias>"},
      "exported_at": "2026-11-24T10:00:00Z",
-     "banks": {"<bank>": {"<question>": {"response": ..., "correct": true,
-                                         "attempts": 1, "revealed": false}}}}
+     "banks": {"<bank>": {"<question>": {
+         "attempts": [{"response": ..., "correct": true, "at": "2026-11-24T09:58:00Z"}],
+         "revealed": false, "revealed_at": null}}}}
+
+(see :mod:`bookquiz.record` for what an entry counts for).
 """
 
 from __future__ import annotations
@@ -17,14 +20,14 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .bank import Slug
 
 FORMAT = "bookquiz-answers"
-VERSION = 1
+VERSION = 2
 
 
 class AnswerFileError(ValueError):
@@ -35,12 +38,22 @@ class AnswerFileError(ValueError):
         super().__init__(f"{file}: {message}")
 
 
-class AnswerEntry(BaseModel):
+class Attempt(BaseModel):
     model_config = ConfigDict(extra="ignore")
     response: Any = None
     correct: bool | None = None
-    attempts: int = Field(default=0, ge=0)
+    at: datetime | None = None
+
+
+class AnswerEntry(BaseModel):
+    # Version 2 (attempts is a list); the version 1 fields are still read until class results
+    # moves to version 2.
+    model_config = ConfigDict(extra="ignore")
+    attempts: list[Attempt] | Annotated[int, Field(ge=0)] = Field(default_factory=list)
     revealed: bool = False
+    revealed_at: datetime | None = None
+    response: Any = None  # version 1
+    correct: bool | None = None  # version 1
 
 
 class Learner(BaseModel):
@@ -52,7 +65,7 @@ class Learner(BaseModel):
 class AnswerFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["bookquiz-answers"]
-    version: Literal[1]
+    version: Literal[1, 2]
     namespace: str
     learner: Learner
     exported_at: datetime
