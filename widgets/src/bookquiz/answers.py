@@ -49,7 +49,7 @@ class AnswerEntry(BaseModel):
     # Version 2 (attempts is a list); the version 1 fields are still read until class results
     # moves to version 2.
     model_config = ConfigDict(extra="ignore")
-    attempts: list[Attempt] | Annotated[int, Field(ge=0)] = Field(default_factory=list)
+    attempts: list[Attempt] | Annotated[int, Field(ge=0)] = 0
     revealed: bool = False
     revealed_at: datetime | None = None
     response: Any = None  # version 1

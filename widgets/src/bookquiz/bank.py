@@ -100,7 +100,9 @@ def check_citations(bank: Bank, known: Collection[str], file: str) -> None:
         unknown = [key for key in question.cite if key not in known]
         if unknown:
             keys = ", ".join(repr(k) for k in unknown)
-            raise BankError(file, _label(question.id, index), "cite", f"unknown citation key {keys} (not in the bibliography)")
+            raise BankError(
+                file, _label(question.id, index), "cite", f"unknown citation key {keys} (not in the bibliography)"
+            )
 
 
 def parse_bank(raw: Any, file: str = "<bank>", *, known_citations: Collection[str] | None = None) -> Bank:

@@ -44,6 +44,12 @@ def key_slots(bank: Bank) -> dict[str, int]:
     return slots
 
 
+def displayed(bank: Bank) -> list:
+    """The bank's questions with options in display order (what the browser grades)."""
+    slots = key_slots(bank)
+    return [q.displayed(rng_for(bank.bank, q.id), slots.get(q.id)) for q in bank.questions]
+
+
 def browser_specs(bank: Bank, questions=None) -> list[tuple[dict, dict]]:
     """(public, sealed) for each question (all of the bank's by default), in display order."""
     slots = key_slots(bank)

@@ -54,7 +54,8 @@ def _option_findings(bank: Bank, question) -> list[Finding]:
                 bank.bank,
                 question.id,
                 "longest-key",
-                f"the key ({shortest_key} characters) is clearly longer than every distractor (at most {longest_distractor})",
+                f"the key ({shortest_key} characters) is clearly longer than every distractor"
+                f" (at most {longest_distractor})",
             )
         )
     for text in distractors:

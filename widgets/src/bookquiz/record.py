@@ -41,7 +41,12 @@ def revealed(entry: Mapping | None) -> bool:
 
 def right_first_try(question, entry: Mapping | None) -> bool:
     attempts = attempts_of(entry)
-    return question.graded and not revealed(entry) and bool(attempts) and question.grade(attempts[0].get("response")).correct is True
+    return (
+        question.graded
+        and not revealed(entry)
+        and bool(attempts)
+        and question.grade(attempts[0].get("response")).correct is True
+    )
 
 
 def right_eventually(question, entry: Mapping | None) -> bool:
