@@ -65,7 +65,7 @@ lab: setup  ## open the notebooks live in JupyterLab (INSTRUCTOR=1 shows answer 
 test: book instructor-book  ## every test: lint, unit, node, nbval on every notebook, built-book browser tests
 	tools/ensure_chromium.sh
 	$(BIN)/ruff check .
-	npx --no-install biome ci widgets/js biome.json
+	npx --no-install biome ci widgets/js tests/browser biome.json
 	node --test widgets/js/test/
 	COUPBOOK_REQUIRE_BUILD=1 COUPBOOK_CHECK_COLLECTED=1 \
 	$(BIN)/python -m pytest tests chapters pages --nbval-lax --nbval-current-env \
@@ -73,7 +73,7 @@ test: book instructor-book  ## every test: lint, unit, node, nbval on every note
 
 lint: setup  ## ruff (Python) and Biome (JavaScript)
 	$(BIN)/ruff check .
-	npx --no-install biome ci widgets/js biome.json
+	npx --no-install biome ci widgets/js tests/browser biome.json
 
 jstest: setup  ## the JavaScript unit tests (node --test)
 	node --test widgets/js/test/
