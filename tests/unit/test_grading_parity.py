@@ -32,34 +32,46 @@ process.stdout.write(JSON.stringify(cases.map(([bank, q, r]) => grade(fullQuesti
 """
 
 
+def _multiple(q) -> list:
+    ids = [o.id for o in q.options]
+    return [list(c) for n in range(len(ids) + 1) for c in itertools.combinations(ids, n)][:64] + [[1, 2]]
+
+
+def _classify(q) -> list:
+    cats = [c.id for c in q.categories]
+    right = q.right_response()
+    partial = dict(list(right.items())[:1])
+    odd = [{"nope": cats[0]}, {i.id: "nope" for i in q.items}, {i.id: 5 for i in q.items}]
+    return [partial, *odd, *({i.id: cat for i in q.items} for cat in cats)]
+
+
+def _order(q) -> list:
+    ids = q.right_response()
+    return [ids[::-1], ids[1:] + ids[:1], ids[:-1], ids + ids[:1]]
+
+
+def _numeric(q) -> list:
+    a, t = q.answer, q.tolerance
+    return [a + t, a - t, a - t - 0.5, True, 1e9, "15"] + [(h.min + h.max) / 2 for h in q.hints]
+
+
+# Extra cases for some types; every type gets its right and wrong responses and malformed ones.
+EXTRA = {
+    "single": lambda q: [o.id for o in q.options],
+    "multiple": _multiple,
+    "truefalse": lambda q: ["true"],
+    "classify": _classify,
+    "order": _order,
+    "numeric": _numeric,
+    "open": lambda q: [{"text": "", "met": []}],
+}
+
+
 def responses(question) -> list:
     """Right, wrong, partial and malformed responses for one question."""
     garbage = [None, "x", 3, [], {}]
-    if question.type == "single":
-        return [o.id for o in question.options] + garbage
-    if question.type == "multiple":
-        ids = [o.id for o in question.options]
-        subsets = [list(c) for n in range(len(ids) + 1) for c in itertools.combinations(ids, n)]
-        return subsets[:64] + garbage + [[1, 2]]
-    if question.type == "truefalse":
-        return [True, False, "true"] + garbage
-    if question.type == "classify":
-        cats = [c.id for c in question.categories]
-        right = {i.id: i.category for i in question.items}
-        wrong = [{i.id: cat for i in question.items} for cat in cats]
-        partial = dict(list(right.items())[:1])
-        odd = [{"nope": cats[0]}, {i.id: "nope" for i in question.items}, {i.id: 5 for i in question.items}]
-        return [right, partial, *odd, *wrong, *garbage]
-    if question.type == "order":
-        ids = [i.id for i in question.items]
-        return [ids, ids[::-1], ids[1:] + ids[:1], ids[:-1], ids + ids[:1]] + garbage
-    if question.type == "numeric":
-        mids = [(h.min + h.max) / 2 for h in question.hints]
-        a, t = question.answer, question.tolerance
-        return [a, a + t, a - t, a + t + 1, a - t - 0.5, True, 1e9, "15"] + mids + garbage
-    if question.type == "open":
-        return [{"text": "An answer", "met": [0, 1]}, {"text": "", "met": []}] + garbage
-    raise AssertionError(question.type)
+    extra = EXTRA.get(question.type, lambda q: [])(question)
+    return [question.right_response(), *question.wrong_responses(), *extra, *garbage]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run the browser's grading")
