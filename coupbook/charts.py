@@ -32,3 +32,17 @@ def finish(fig: go.Figure, *, caption: str, source: str, alt: str, height: int =
         meta={"coupbook": {"caption": caption, "source": source, "alt": alt}},
     )
     return fig
+
+
+def glue(name: str, fig: go.Figure) -> None:
+    """Show ``fig`` and store it under ``name`` for myst-nb's ``{glue}`` directive.
+
+    The book can then place the chart elsewhere on the page, e.g. inside a dropdown (predict,
+    then reveal); live in JupyterLab the chart shows where the cell is.  ``myst_nb.glue`` cannot
+    take a plotly figure, so the plotly JSON bundle is displayed with the metadata glue reads.
+    """
+    import plotly.io as pio
+    from IPython.display import display
+
+    bundle = pio.renderers["plotly_mimetype"].to_mimebundle(fig)
+    display(bundle, raw=True, metadata={"scrapbook": {"name": name, "mime_prefix": ""}})

@@ -31,7 +31,7 @@ PAYLOADS = [
     "<!--<script>",
     "</script><script>alert(4)</script>",
 ]
-NOT_TEXT = {"id", "type", "category", "bank", "page", "cite", "concepts", "level", "new_case"}
+NOT_TEXT = {"id", "type", "category", "bank", "page", "cite", "concepts", "level", "new_case", "case"}
 PAGES = ["chapters/01_what_is_a_coup", "chapters/06_telling_them_apart", "pages/my_progress"]
 
 

@@ -22,8 +22,10 @@ def test_page_is_clean_offline(site, context, path):
     for i in range(charts.count()):
         chart = charts.nth(i)
         assert chart.locator(".main-svg").count() >= 1, f"{path}: chart {i} did not draw"
-        assert chart.locator("figcaption").inner_text().strip(), f"{path}: chart {i} has no caption"
-        assert "Source:" in chart.locator("figcaption").inner_text(), f"{path}: chart {i} has no source"
+        # text_content, not inner_text: a chart may sit in a closed dropdown (predict, then reveal).
+        caption = chart.locator("figcaption").text_content() or ""
+        assert caption.strip(), f"{path}: chart {i} has no caption"
+        assert "Source:" in caption, f"{path}: chart {i} has no source"
         alt = chart.locator(".coupbook-chart-alt p").text_content().strip()
         assert alt, f"{path}: chart {i} has no text alternative"
 
