@@ -26,6 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bookquiz import Bank, grade
+from bookquiz.grading import describe_response as bookquiz_describe
 
 from .charts import PALETTE, finish
 from .classresults_load import ClassAnswers, Identity, load_class
@@ -51,34 +52,11 @@ SOURCE = "Learners' exported answer files, every attempt graded again with the q
 NOT_RECORDED = "(not recorded)"
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
 def describe_response(question, response) -> str:
-    """A response in words (option texts rather than ids); learner text is returned as it is."""
+    """A response in words (option texts rather than ids), by the question type's own ``describe``."""
     if response is None:
         return NOT_RECORDED  # an earlier try of a version 1 file
-    try:
-        if question.type == "single":
-            return next((o.text for o in question.options if o.id == response), f"(unknown option {response})")
-        if question.type == "multiple":
-            return "; ".join(o.text for o in question.options if o.id in response) or "(nothing)"
-        if question.type == "truefalse":
-            return "True" if response else "False"
-        if question.type == "classify":
-            labels = {c.id: c.label for c in question.categories}
-            return "; ".join(f"{i.text}: {labels.get(response.get(i.id), '?')}" for i in question.items)
-        if question.type == "order":
-            text = {i.id: i.text for i in question.items}
-            return " → ".join(text.get(i, "?") for i in response)
-        if question.type == "numeric":
-            return _number(response)
-        if question.type == "open":
-            return str(response.get("text", ""))
-    except (TypeError, AttributeError, ValueError):
-        pass
-    return "(unreadable answer)"
+    return bookquiz_describe(question, response)
 
 
 def _right(question, response) -> bool:
@@ -118,7 +96,7 @@ def responses(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> p
     """
     rows = []
     for file, learner, name, bank_id, question, entry in _entries(class_answers, banks or all_banks()):
-        if question.type == "open":
+        if not question.graded:
             continue
         tries = [a.response for a in entry.attempts]
         right = [_right(question, r) for r in tries]
@@ -151,7 +129,7 @@ def open_responses(class_answers: ClassAnswers, banks: list[Bank] | None = None)
     """One row per learner and open question: the text written and the criteria ticked."""
     rows = []
     for file, learner, name, bank_id, question, entry in _entries(class_answers, banks or all_banks()):
-        if question.type != "open":
+        if question.graded:
             continue
         last = entry.response if isinstance(entry.response, dict) else {}
         text = str(last.get("text", ""))
