@@ -8,10 +8,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VENDOR := _vendor/.vendored
+BUNDLES := widgets/src/bookquiz/static/quiz.js widgets/src/bookquiz/static/progress.js
+JS_SRC := $(shell find widgets/js/src -name '*.js' 2>/dev/null)
 PORT   ?= 8000
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help setup book instructor-book test lint unit nbval browser lab serve serve-instructor \
+.PHONY: help setup book instructor-book test lint jstest unit nbval browser lab serve serve-instructor \
         pdf bench clean lock data
 
 help:  ## list the targets
@@ -31,7 +33,13 @@ $(VENDOR): $(STAMP) node_modules/.package-lock.json package.json tools/vendor_as
 	$(BIN)/python tools/vendor_assets.py
 	touch $@
 
-setup: $(STAMP) $(VENDOR)  ## create .venv from the pinned requirements and vendor the JS
+# The quiz widgets' front end: ES modules in widgets/js/src bundled by esbuild (pinned in
+# package.json) into bookquiz's static folder (generated, git-ignored).
+$(BUNDLES) &: node_modules/.package-lock.json $(JS_SRC)
+	npm run --silent build
+	touch $(BUNDLES)
+
+setup: $(STAMP) $(VENDOR) $(BUNDLES)  ## create .venv from the pinned requirements, vendor and bundle the JS
 
 # --- the book ---------------------------------------------------------------------------
 book: setup  ## build the student edition into _build/html (cached; warnings are errors)
@@ -54,15 +62,21 @@ lab: setup  ## open the notebooks live in JupyterLab (INSTRUCTOR=1 shows answer 
 	  --ServerApp.root_dir=$(CURDIR) --ServerApp.default_url=/lab/tree/chapters
 
 # --- tests ------------------------------------------------------------------------------
-test: book instructor-book  ## every test: lint, unit, nbval on every notebook, built-book browser tests
+test: book instructor-book  ## every test: lint, unit, node, nbval on every notebook, built-book browser tests
 	tools/ensure_chromium.sh
 	$(BIN)/ruff check .
+	npx --no-install biome ci widgets/js tests/browser biome.json
+	node --test widgets/js/test/
 	COUPBOOK_REQUIRE_BUILD=1 COUPBOOK_CHECK_COLLECTED=1 \
 	$(BIN)/python -m pytest tests chapters pages --nbval-lax --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:cacheprovider
 
-lint: setup  ## ruff
+lint: setup  ## ruff (Python) and Biome (JavaScript)
 	$(BIN)/ruff check .
+	npx --no-install biome ci widgets/js tests/browser biome.json
+
+jstest: setup  ## the JavaScript unit tests (node --test)
+	node --test widgets/js/test/
 
 unit: setup  ## unit tests only (fast)
 	$(BIN)/python -m pytest tests/unit -p no:cacheprovider

@@ -1,74 +1,67 @@
 """Class results: an instructor's view of the answer files learners export.
 
 Learners download their answers from the "My progress" page (or ``bookquiz.export_answers``
-live).  An instructor puts the files in one folder and calls :func:`load_class`: every file is
-validated on its own, and a malformed file, a file for another book or a second file from the
-same learner is reported by name and skipped without losing the others.  Responses are graded
-again with the question banks, so a stale or edited ``correct`` flag in a file changes nothing.
+live).  An instructor collects the files in a folder, or downloads a Canvas or Moodle
+"all submissions" zip, and calls :func:`load_class` (:mod:`coupbook.classresults_load`): every file
+is checked on its own and every file not used is listed with its reason.
+
+Every attempt is graded again here with the question banks (``bookquiz.grade``), so a ``correct``
+flag in a file changes nothing.  Results are honest:
+
+- **first try**: the first attempt was right and the answer was never shown;
+- **eventually**: some attempt was right and the answer was never shown (a shown answer never
+  counts as right, whatever came before or after);
+- open (self-assessed) answers are never graded: :func:`open_responses` and :func:`open_summary`
+  report who wrote one and which criteria they ticked.
+
+Item analysis is in :mod:`coupbook.classresults_items`, the gradebook and its CSV files in
+:mod:`coupbook.classresults_gradebook`, escaping in :mod:`coupbook.classresults_text`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterator
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from bookquiz import AnswerFile, AnswerFileError, Bank, grade, read_answer_file
+from bookquiz import Bank, grade
 
-from .charts import finish
-from .quizzes import NAMESPACE, all_banks
+from .charts import PALETTE, finish
+from .classresults_load import ClassAnswers, Identity, load_class
+from .classresults_text import chart_text, write_csv
+from .quizzes import all_banks
+
+__all__ = [
+    "ClassAnswers",
+    "Identity",
+    "common_wrong_answers",
+    "describe_response",
+    "load_class",
+    "open_responses",
+    "open_summary",
+    "question_summary",
+    "responses",
+    "success_chart",
+    "write_csv",
+    "wrong_answers_chart",
+]
+
+SOURCE = "Learners' exported answer files, every attempt graded again with the question banks."
+NOT_RECORDED = "(not recorded)"
 
 
-@dataclass
-class ClassAnswers:
-    """The usable answer files of a class, and what was skipped and why."""
-
-    files: dict[str, AnswerFile] = field(default_factory=dict)  # file name -> contents
-    skipped: dict[str, str] = field(default_factory=dict)  # file name -> reason
-
-    def report(self) -> str:
-        lines = [f"{len(self.files)} answer file(s) loaded, {len(self.skipped)} skipped."]
-        lines += [f"  skipped {name}: {reason}" for name, reason in sorted(self.skipped.items())]
-        return "\n".join(lines)
-
-
-def load_class(folder: str | Path, namespace: str = NAMESPACE) -> ClassAnswers:
-    """Validate every ``*.json`` file in ``folder``; keep the good ones, report the others."""
-    result = ClassAnswers()
-    first_file_of_learner: dict[str, str] = {}
-    first_file_with_content: dict[str, str] = {}
-    for path in sorted(Path(folder).glob("*.json")):
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest in first_file_with_content:
-            result.skipped[path.name] = f"duplicate: same content as {first_file_with_content[digest]}"
-            continue
-        first_file_with_content[digest] = path.name
-        try:
-            answers = read_answer_file(path)
-        except AnswerFileError as exc:
-            result.skipped[path.name] = exc.message
-            continue
-        if answers.namespace != namespace:
-            result.skipped[path.name] = f"answers for another book (namespace {answers.namespace!r})"
-            continue
-        learner = answers.learner.id
-        if learner in first_file_of_learner:
-            result.skipped[path.name] = f"duplicate: learner {learner} already in {first_file_of_learner[learner]}"
-            continue
-        first_file_of_learner[learner] = path.name
-        result.files[path.name] = answers
-    return result
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def describe_response(question, response) -> str:
-    """A learner's response in words (option texts rather than ids)."""
+    """A response in words (option texts rather than ids); learner text is returned as it is."""
+    if response is None:
+        return NOT_RECORDED  # an earlier try of a version 1 file
     try:
         if question.type == "single":
-            return next(o.text for o in question.options if o.id == response)
+            return next((o.text for o in question.options if o.id == response), f"(unknown option {response})")
         if question.type == "multiple":
             return "; ".join(o.text for o in question.options if o.id in response) or "(nothing)"
         if question.type == "truefalse":
@@ -79,102 +72,225 @@ def describe_response(question, response) -> str:
         if question.type == "order":
             text = {i.id: i.text for i in question.items}
             return " → ".join(text.get(i, "?") for i in response)
-        return json.dumps(response)
-    except (StopIteration, TypeError, AttributeError):
-        return "(unreadable answer)"
+        if question.type == "numeric":
+            return _number(response)
+        if question.type == "open":
+            return str(response.get("text", ""))
+    except (TypeError, AttributeError, ValueError):
+        pass
+    return "(unreadable answer)"
+
+
+def _right(question, response) -> bool:
+    """Graded again with the bank; an unknown or unusable response is simply not right."""
+    if response is None:
+        return False
+    try:
+        return bool(grade(question, response).correct)
+    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError):
+        return False
+
+
+def _entries(class_answers: ClassAnswers, banks: list[Bank]) -> Iterator[tuple]:
+    """(file, learner key, name, bank id, question, entry) for every answered or shown question."""
+    questions = {(b.bank, q.id): q for b in banks for q in b.questions}
+    for file, answers in class_answers.files.items():
+        learner = class_answers.learners.get(file, answers.learner.id)
+        for bank_id, entries in answers.banks.items():
+            for question_id, entry in entries.items():
+                question = questions.get((bank_id, question_id))
+                if question is None or not (entry.attempts or entry.revealed):
+                    continue  # a question this edition of the book does not have, or untouched
+                yield file, learner, answers.learner.name or learner, bank_id, question, entry
+
+
+GRADED_COLUMNS = [
+    "file", "learner", "name", "bank", "question", "type", "attempts", "revealed",
+    "first_response", "first_graded", "first_correct", "correct", "first_answer", "answer",
+]  # fmt: skip
 
 
 def responses(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> pd.DataFrame:
-    """One row per learner and answered question, graded again with the bank."""
-    questions = {(b.bank, q.id): (b, q) for b in banks or all_banks() for q in b.questions}
+    """One row per learner and graded question answered or shown, every attempt graded again.
+
+    ``first_graded``: the first response grades right; ``first_correct``: that, and the answer was
+    never shown; ``correct``: some attempt grades right and the answer was never shown.
+    """
     rows = []
-    for file_name, answers in class_answers.files.items():
-        for bank_id, entries in answers.banks.items():
-            for question_id, entry in entries.items():
-                found = questions.get((bank_id, question_id))
-                if found is None or entry.response is None and not entry.revealed:
-                    continue  # a question this edition of the book does not have
-                _, question = found
-                answered = entry.response is not None
-                rows.append(
-                    {
-                        "file": file_name,
-                        "learner": answers.learner.name or answers.learner.id,
-                        "bank": bank_id,
-                        "question": question_id,
-                        "answer": describe_response(question, entry.response) if answered else "",
-                        "correct": answered and grade(question, entry.response).correct,
-                        "revealed": entry.revealed,
-                        "attempts": entry.attempts,
-                    }
-                )
-    columns = ["file", "learner", "bank", "question", "answer", "correct", "revealed", "attempts"]
+    for file, learner, name, bank_id, question, entry in _entries(class_answers, banks or all_banks()):
+        if question.type == "open":
+            continue
+        tries = [a.response for a in entry.attempts]
+        right = [_right(question, r) for r in tries]
+        first = tries[0] if tries else None
+        rows.append(
+            {
+                "file": file,
+                "learner": learner,
+                "name": name,
+                "bank": bank_id,
+                "question": question.id,
+                "type": question.type,
+                "attempts": len(tries),
+                "revealed": entry.revealed,
+                "first_response": first,
+                "first_graded": bool(right) and right[0],
+                "first_correct": bool(right) and right[0] and not entry.revealed,
+                "correct": any(right) and not entry.revealed,
+                "first_answer": describe_response(question, first) if tries else "",
+                "answer": describe_response(question, tries[-1]) if tries else "",
+            }
+        )
+    table = pd.DataFrame(rows, columns=GRADED_COLUMNS)
+    # Kept as Python objects: pandas would turn None into NaN in a column of numbers only.
+    table["first_response"] = pd.Series([row["first_response"] for row in rows], index=table.index, dtype=object)
+    return table
+
+
+def open_responses(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> pd.DataFrame:
+    """One row per learner and open question: the text written and the criteria ticked."""
+    rows = []
+    for file, learner, name, bank_id, question, entry in _entries(class_answers, banks or all_banks()):
+        if question.type != "open":
+            continue
+        last = entry.response if isinstance(entry.response, dict) else {}
+        text = str(last.get("text", ""))
+        met = sorted({i for i in last.get("met", []) if isinstance(i, int) and 0 <= i < len(question.criteria)})
+        row = {"file": file, "learner": learner, "name": name, "bank": bank_id, "question": question.id}
+        rows.append(row | {"wrote": bool(text.strip()), "met": met, "text": text})
+    columns = ["file", "learner", "name", "bank", "question", "wrote", "met", "text"]
     return pd.DataFrame(rows, columns=columns)
 
 
+def _order(banks: list[Bank]) -> dict[tuple[str, str], int]:
+    """Position of each question in the book (bank order, then question order)."""
+    return {(b.bank, q.id): n for n, (b, q) in enumerate((b, q) for b in banks for q in b.questions)}
+
+
 def question_summary(table: pd.DataFrame, banks: list[Bank] | None = None) -> pd.DataFrame:
-    """Per question: how many learners answered, success rate, answers shown, mean attempts."""
-    prompts = {(b.bank, q.id): q.prompt for b in banks or all_banks() for q in b.questions}
+    """Per graded question: learners who answered, right at the first try, right eventually, shown."""
+    banks = banks or all_banks()
+    prompts = {(b.bank, q.id): q.prompt for b in banks for q in b.questions}
     summary = (
-        table.groupby(["bank", "question"], sort=True)
+        table.groupby(["bank", "question", "type"], sort=False)
         .agg(
             learners=("learner", "nunique"),
-            correct=("correct", "sum"),
-            revealed=("revealed", "sum"),
+            first_try=("first_correct", "sum"),
+            eventually=("correct", "sum"),
+            shown=("revealed", "sum"),
             mean_attempts=("attempts", "mean"),
         )
         .reset_index()
     )
-    summary["success_rate"] = (summary["correct"] / summary["learners"]).round(3)
+    summary["first_try_rate"] = (summary["first_try"] / summary["learners"]).round(3)
+    summary["eventual_rate"] = (summary["eventually"] / summary["learners"]).round(3)
     summary["mean_attempts"] = summary["mean_attempts"].round(2)
-    summary["prompt"] = [prompts[(b, q)] for b, q in zip(summary["bank"], summary["question"], strict=True)]
-    columns = ["bank", "question", "prompt", "learners", "correct", "success_rate", "revealed", "mean_attempts"]
+    keys = list(zip(summary["bank"], summary["question"], strict=True))
+    summary["prompt"] = [prompts[k] for k in keys]
+    position = _order(banks)
+    summary = summary.iloc[sorted(range(len(keys)), key=lambda n: position[keys[n]])].reset_index(drop=True)
+    columns = ["bank", "question", "type", "prompt", "learners", "first_try", "first_try_rate",
+               "eventually", "eventual_rate", "shown", "mean_attempts"]  # fmt: skip
     return summary[columns]
 
 
 def common_wrong_answers(table: pd.DataFrame, top: int = 3) -> pd.DataFrame:
-    """The most frequent wrong answers of each question (ties broken alphabetically)."""
-    wrong = table[~table["correct"] & (table["answer"] != "")]
+    """The most frequent wrong first tries of each question (ties broken alphabetically)."""
+    wrong = table[(table["attempts"] > 0) & ~table["first_graded"] & (table["first_answer"] != NOT_RECORDED)]
+    wrong = wrong.drop(columns="answer").rename(columns={"first_answer": "answer"})
     counts = wrong.groupby(["bank", "question", "answer"]).size().rename("learners").reset_index()
     counts = counts.sort_values(["bank", "question", "learners", "answer"], ascending=[True, True, False, True])
     return counts.groupby(["bank", "question"]).head(top).reset_index(drop=True)
 
 
-SOURCE = "Learners' exported answer files, graded again with the question banks."
+def open_summary(opened: pd.DataFrame, banks: list[Bank] | None = None) -> pd.DataFrame:
+    """Per open question and criterion: learners who reached it, wrote an answer, ticked the criterion."""
+    rows = []
+    for bank in banks or all_banks():
+        for question in (q for q in bank.questions if q.type == "open"):
+            mine = opened[(opened["bank"] == bank.bank) & (opened["question"] == question.id)]
+            if mine.empty:
+                continue
+            writers = mine[mine["wrote"]]
+            for number, criterion in enumerate(question.criteria):
+                ticked = sum(number in met for met in writers["met"])
+                rows.append(
+                    {
+                        "bank": bank.bank,
+                        "question": question.id,
+                        "prompt": question.prompt,
+                        "learners": len(mine),
+                        "wrote": len(writers),
+                        "criterion_number": number,
+                        "criterion": criterion,
+                        "ticked": ticked,
+                        "share": ticked / len(writers) if len(writers) else 0.0,
+                    }
+                )
+    columns = ["bank", "question", "prompt", "learners", "wrote", "criterion_number", "criterion", "ticked", "share"]
+    return pd.DataFrame(rows, columns=columns)
 
 
-def horizontal_bars(x, labels, *, hovertext=None, text=None, xaxis: dict, caption: str, alt: str) -> go.Figure:
-    """One bar per row, top to bottom in table order, tall enough for every label."""
-    bars = go.Bar(x=x, y=labels, orientation="h", hovertext=hovertext, text=text, textposition="auto")
-    fig = go.Figure(bars)
-    fig.update_layout(xaxis=xaxis, yaxis={"autorange": "reversed"})
-    return finish(fig, caption=caption, source=SOURCE, alt=alt, height=max(320, 28 * len(labels) + 120))
+def _labels(summary: pd.DataFrame) -> list[str]:
+    return [chart_text(f"{b} · {q}") for b, q in zip(summary["bank"], summary["question"], strict=True)]
 
 
 def success_chart(summary: pd.DataFrame) -> go.Figure:
-    lowest = summary.sort_values("success_rate").head(3)
+    """Two bars per question: share right at the first try and share right eventually."""
+    lowest = summary.sort_values("first_try_rate").head(3)
     lowest_text = "; ".join(
         f"{b} {q} at {r * 100:.0f}%"
-        for b, q, r in zip(lowest["bank"], lowest["question"], lowest["success_rate"], strict=True)
+        for b, q, r in zip(lowest["bank"], lowest["question"], lowest["first_try_rate"], strict=True)
     )
-    return horizontal_bars(
-        summary["success_rate"] * 100,
-        summary["bank"] + " · " + summary["question"],
-        hovertext=summary["prompt"],
-        text=[f"{c} of {n}" for c, n in zip(summary["correct"], summary["learners"], strict=True)],
-        xaxis={"title": "Learners answering correctly (%)", "range": [0, 100]},
-        caption="Share of learners who answered each question correctly (answers shown count as not correct).",
-        alt=f"Horizontal bars, one per question: the share of learners who answered correctly. Lowest: {lowest_text}.",
+    labels, prompts = _labels(summary), [chart_text(p) for p in summary["prompt"]]
+    fig = go.Figure()
+    for column, count, name, colour in (
+        ("first_try_rate", "first_try", "Right at the first try", PALETTE[0]),
+        ("eventual_rate", "eventually", "Right eventually (answer not shown)", PALETTE[2]),
+    ):
+        fig.add_bar(
+            x=summary[column] * 100,
+            y=labels,
+            orientation="h",
+            name=name,
+            marker_color=colour,
+            hovertext=prompts,
+            text=[f"{c} of {n}" for c, n in zip(summary[count], summary["learners"], strict=True)],
+            textposition="auto",
+        )
+    fig.update_layout(
+        barmode="group",
+        xaxis={"title": "Learners who answered (%)", "range": [0, 100]},
+        yaxis={"autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.15},
+    )
+    return finish(
+        fig,
+        caption="Share of the learners who answered each question who got it right at the first try, and "
+        "eventually. A shown answer never counts as right.",
+        source=SOURCE,
+        alt="Horizontal bars, two per question: the share of learners right at the first try and the share "
+        f"right eventually. Lowest at the first try: {lowest_text or 'none'}.",
+        height=max(320, 44 * len(summary) + 140),
     )
 
 
 def wrong_answers_chart(wrong: pd.DataFrame) -> go.Figure:
+    """The most common wrong first tries, one bar each."""
     rows = wrong[["bank", "question", "answer", "learners"]].itertuples(index=False)
     listed = "; ".join(f"{b} {q}: '{a}' by {n}" for b, q, a, n in rows)
-    return horizontal_bars(
-        wrong["learners"],
-        wrong["bank"] + " · " + wrong["question"] + " — " + wrong["answer"].str.slice(0, 60),
-        xaxis={"title": "Learners giving this wrong answer", "dtick": 1},
-        caption="The most common wrong answers, by question: the misconceptions to discuss in class.",
-        alt=f"Horizontal bars of the most common wrong answers: {listed}.",
+    labels = [
+        chart_text(f"{b} · {q} — {str(a)[:60]}")
+        for b, q, a in zip(wrong["bank"], wrong["question"], wrong["answer"], strict=True)
+    ]
+    fig = go.Figure(go.Bar(x=wrong["learners"], y=labels, orientation="h", marker_color=PALETTE[1]))
+    fig.update_layout(
+        xaxis={"title": "Learners giving this answer at the first try", "dtick": 1}, yaxis={"autorange": "reversed"}
+    )
+    return finish(
+        fig,
+        caption="The most common wrong first tries, by question: the misconceptions to discuss in class.",
+        source=SOURCE,
+        alt=f"Horizontal bars of the most common wrong first tries: {listed or 'none'}.",
+        height=max(320, 28 * len(labels) + 120),
     )

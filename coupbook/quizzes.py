@@ -10,6 +10,7 @@ from functools import cache
 
 from bookquiz import Bank, ProgressBoard, Quiz, load_bank
 
+from .bibliography import bib_keys
 from .paths import QUIZ_DIR
 
 # localStorage namespace of this book's answers: keeps them apart from other books on one host.
@@ -18,7 +19,13 @@ NAMESPACE = "coups-and-rebellions"
 
 @cache
 def bank(bank_id: str) -> Bank:
-    return load_bank(QUIZ_DIR / f"{bank_id}.yaml")
+    """A bank of data/quizzes; every ``cite`` key must be in references.bib (checked on loading)."""
+    return load_bank(QUIZ_DIR / f"{bank_id}.yaml", known_citations=known_citations())
+
+
+@cache
+def known_citations() -> frozenset[str]:
+    return frozenset(bib_keys())
 
 
 def all_banks() -> list[Bank]:
@@ -57,7 +64,7 @@ def answer_key_html(banks: Iterable[Bank] | None = None) -> str:
             key = "<br>".join(escape(line) for line in answer_key(q))
             parts.append(
                 f"<tr><td>{escape(q.prompt)} <small>({escape(q.type)}, <code>{escape(q.id)}</code>)</small></td>"
-                f"<td>{key}</td><td>{escape(q.explanation)} <small>Source: {escape(q.source)}</small></td></tr>"
+                f"<td>{key}</td><td>{escape(q.explanation or '')} <small>Source: {escape(q.source)}</small></td></tr>"
             )
         parts.append("</tbody></table>")
     return "\n".join(parts)

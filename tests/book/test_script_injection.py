@@ -53,6 +53,9 @@ def copy_project(dest: Path) -> None:
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, dest / name)
     os.symlink(ROOT / "_vendor", dest / "_vendor")
+    # The quiz widgets' JavaScript bundles are generated at set-up (git-ignored): copy them too.
+    for bundle in (ROOT / "widgets" / "src" / "bookquiz" / "static").glob("*.js"):
+        shutil.copy2(bundle, dest / bundle.relative_to(ROOT))
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,9 @@
 """A bare page that renders a bookquiz widget with a stand-in model, for front-end tests.
 
-The widget's real ES module and CSS are used; only the model is a small stand-in that records
+The widget's real ES module and CSS are used; only the model is a small stand-in with exactly
+what the static book's loader offers (get, set, on, off, save_changes) that records
 ``save_changes`` calls, so every question type can be exercised without building the book.
+``window.cleanup`` is what render returned.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ class StandInModel {{
   get(key) {{ return this.values[key]; }}
   set(key, value) {{ this.values[key] = value; (this.handlers["change:" + key] || []).forEach((f) => f()); }}
   on(event, handler) {{ (this.handlers[event] ||= []).push(handler); }}
+  off(event, handler) {{ this.handlers[event] = (this.handlers[event] || []).filter((f) => f !== handler); }}
   save_changes() {{ this.saves += 1; }}
 }}
 const module = await import(URL.createObjectURL(new Blob([source], {{ type: "text/javascript" }})));
 window.model = new StandInModel(state);
-module.default.render({{ model: window.model, el: document.getElementById("root") }});
+window.cleanup = await module.default.render({{ model: window.model, el: document.getElementById("root") }});
 window.harnessReady = true;
 </script></body></html>
 """

@@ -32,6 +32,8 @@ def fill(section, question, response) -> None:
         for index, item_id in enumerate(response):
             while section.locator(".bookquiz-order-text").all_inner_texts().index(text[item_id]) > index:
                 section.get_by_role("button", name=f"Move “{text[item_id]}” earlier").click()
+    elif question.type == "open":
+        section.locator("textarea").fill(response["text"] or "A first attempt.")
     else:
         section.locator("input[type=text]").fill(str(response))
 
@@ -41,6 +43,7 @@ def answer(section, question, response) -> str:
     fill(section, question, response)
     section.locator(".bookquiz-check").click()
     feedback = section.locator(".bookquiz-feedback").inner_text()
-    expected = "Correct." if grade(question, response).correct else "Not quite."
+    correct = grade(question, response).correct
+    expected = {True: "Correct.", False: "Not quite.", None: "Model answer:"}[correct]
     assert expected in feedback, f"{question.id}: expected {expected!r}, got {feedback!r}"
     return feedback

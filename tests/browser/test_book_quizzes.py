@@ -1,8 +1,11 @@
-"""Every quiz in the built book, answered in Chromium with no kernel: wrong, retry, right,
-reload; the instructor edition shows keys and the student edition does not."""
+"""Every quiz in the built book, answered in Chromium with no kernel: every question wrong
+first, then right; a wrong attempt never shows the explanation or the source; the first try is
+recorded, scored (0 when everything was wrong first) and exported from My progress; answers
+survive a reload; the instructor edition shows keys and the student edition does not."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -29,25 +32,74 @@ def section_for(page, question):
     return page.locator(".bookquiz-question").filter(has=prompt).first
 
 
+def score_lines(page) -> list[tuple[int, int, int]]:
+    """(first try, right eventually, graded) of every quiz on the page."""
+    found = []
+    for line in page.locator(".bookquiz-score").all_inner_texts():
+        match = re.search(r"First try: (\d+) of (\d+) right\. Right eventually: (\d+) of \d+\.", line)
+        if match:
+            found.append((int(match[1]), int(match[3]), int(match[2])))
+    return found
+
+
+def export(page, server, tmp_path) -> dict:
+    page.goto(f"{server.url}pages/my_progress.html")
+    settle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers (JSON)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    return json.loads(saved.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("bank", BANKS, ids=[b.bank for b in BANKS])
-def test_every_question_wrong_then_right_and_remembered(site, context, bank):
+def test_every_question_wrong_first_then_right(site, context, bank, tmp_path):
     watched = open_quiz_page(context, site, bank)
     page = watched.page
     assert page.locator(".bookquiz-instructor-key").count() == 0, "student edition shows keys"
     for question in bank.questions:
         section = section_for(page, question)
-        feedback = answer(section, question, wrong_response(question))
-        assert question.explanation.split()[0] in feedback
+        if not question.graded:
+            assert section.locator("details").count() == 0, "examples before the learner wrote anything"
+            answer(section, question, right_response(question))
+            continue
+        wrong = wrong_response(question)
+        feedback = answer(section, question, wrong)
+        for hidden in (question.explanation, f"Source: {question.source}", "Explanation:"):
+            assert hidden not in feedback, f"{question.id}: a wrong attempt showed {hidden!r}"
+        for line in question.grade(wrong).details:
+            assert line not in feedback, f"{question.id}: a wrong attempt showed {line!r}"
         section.locator(".bookquiz-retry").click()
-        answer(section, question, right_response(question))
-    for line in page.locator(".bookquiz-score").all_inner_texts():
-        got, of = re.search(r"Score: (\d+) of (\d+) correct", line).groups()
-        assert got == of, line
+        feedback = answer(section, question, right_response(question))
+        assert question.explanation in feedback
+        assert section.locator(".bookquiz-reveal").is_hidden(), "Show answer offered after a right answer"
+    lines = score_lines(page)
+    assert lines, "no score line"
+    for first_try, eventually, graded in lines:
+        assert (first_try, eventually) == (0, graded), lines
 
     page.reload()
     settle(page)
     for question in bank.questions:
-        assert "Correct." in section_for(page, question).locator(".bookquiz-feedback").inner_text()
+        expected = "Correct." if question.graded else "Model answer:"
+        assert expected in section_for(page, question).locator(".bookquiz-feedback").inner_text()
+    assert score_lines(page) == lines
+
+    document = export(page, site, tmp_path)
+    assert (document["format"], document["version"]) == ("bookquiz-answers", 2)
+    entries = document["banks"][bank.bank]
+    for question in bank.questions:
+        attempts = entries[question.id]["attempts"]
+        if question.graded:
+            assert [a["correct"] for a in attempts] == [False, True], question.id
+            first, wrong = attempts[0]["response"], json.loads(json.dumps(wrong_response(question)))
+            if question.type == "multiple":  # ticked options are listed in display order
+                first, wrong = sorted(first), sorted(wrong)
+            assert first == wrong, question.id
+        else:
+            assert attempts[0]["correct"] is None
+    overall = page.locator(".bookquiz-progress-overall").inner_text()
+    assert re.search(r"Overall: 0 of \d+ questions right at the first try", overall), overall
     assert watched.problems == [], "\n".join(watched.problems)
 
 
@@ -55,14 +107,14 @@ def test_every_question_wrong_then_right_and_remembered(site, context, bank):
 def test_keyboard_only_in_the_book(site, context, bank):
     page = open_quiz_page(context, site, bank).page
     first = page.locator(".bookquiz-question").first
-    first.locator("input, select, button").first.focus()
+    first.locator("input, select, button, textarea").first.focus()
     start = page.evaluate("document.activeElement.outerHTML")
     for _ in range(40):  # Tab until the Check button of the first question
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent") == "Check answer":
+        if page.evaluate("document.activeElement.classList.contains('bookquiz-check')"):
             break
     else:
-        pytest.fail(f"Tab never reached 'Check answer' from {start}")
+        pytest.fail(f"Tab never reached the Check button from {start}")
     page.keyboard.press("Enter")
     feedback = first.locator(".bookquiz-feedback").inner_text()
     assert feedback.strip(), "pressing Enter on Check gave no feedback"

@@ -1,7 +1,8 @@
 """Live use: in JupyterLab with a kernel, answering in the widget reaches Python.
 
 Starts a JupyterLab server on 127.0.0.1 with a small notebook, runs it in Chromium, answers a
-question in the quiz and checks that the next cell sees ``quiz.answers`` and ``quiz.score``.
+question in the quiz and checks that the next cell sees ``quiz.answers``, ``quiz.score`` and
+``quiz.first_try_score``.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def lab(tmp_path_factory):
         nbformat.v4.new_code_cell(
             f"from bookquiz import Quiz, load_bank\nquiz = Quiz(load_bank({str(FIXTURE)!r}), ['single-q'])\nquiz"
         ),
-        nbformat.v4.new_code_cell("print('LIVE', quiz.score, quiz.answers['single-q']['response'])"),
+        nbformat.v4.new_code_cell(
+            "print('LIVE', quiz.score, quiz.first_try_score, quiz.answers['single-q']['attempts'][-1]['response'])"
+        ),
     ]
     nbformat.write(nb, folder / "live.ipynb")
     port = free_port()
@@ -90,7 +93,7 @@ def test_answer_in_widget_reaches_python(lab, browser):
         page.keyboard.press("Shift+Enter")
         output = page.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output")
         output.wait_for(timeout=30_000)
-        assert "LIVE 1 insiders" in output.inner_text()
+        assert "LIVE 1 1 insiders" in output.inner_text()
         assert watched.external_requests == []
     finally:
         context.close()

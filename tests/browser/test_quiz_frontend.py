@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bookquiz import ProgressBoard, Quiz, load_bank, read_answer_file
+from bookquiz import ProgressBoard, Quiz, load_bank
 
 from .conftest import serve, watch
 from .harness import write_page
@@ -19,6 +19,13 @@ from .harness import write_page
 pytestmark = pytest.mark.browser
 BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 ALL_TYPES = load_bank(BANKS / "all_types.yaml")
+SINGLE = ALL_TYPES.question("single-q")
+CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
+BLOCK_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +37,7 @@ def harness(tmp_path_factory):
     write_page(folder, "progress", ProgressBoard([ALL_TYPES], {"fixture-all-types": "quiz.html"}, namespace="test"))
     server = serve(folder)
     yield server
-    server.httpd.shutdown()
+    server.stop()
 
 
 def open_page(context, harness, name):
@@ -41,7 +48,7 @@ def open_page(context, harness, name):
 
 
 def question(page, qtype):
-    return page.locator(f".bookquiz-{qtype}")
+    return page.locator(f"section.bookquiz-{qtype}")
 
 
 def check(page, qtype):
@@ -53,57 +60,76 @@ def answers(page) -> dict:
     return page.evaluate("window.model.values.answers")
 
 
-def test_single_choice_wrong_retry_right(context, harness):
+def responses(entry) -> list:
+    return [a["response"] for a in entry["attempts"]]
+
+
+def test_single_choice_wrong_attempt_teaches_without_the_answer(context, harness):
     w = open_page(context, harness, "quiz")
     page = w.page
     q = question(page, "single")
     q.get_by_label("Mass protest movements").check()
-    feedback = check(page, "single")
-    assert "Not quite." in feedback.inner_text()
-    assert "perpetrators must be inside the state apparatus" in feedback.inner_text()
-    assert "Explanation:" in feedback.inner_text() and "Source: Powell & Thyne (2011)" in feedback.inner_text()
+    text = check(page, "single").inner_text()
+    assert "Not quite." in text
+    assert "perpetrators must be inside the state apparatus" in text  # the misconception of the choice
+    for hidden in ("Explanation", SINGLE.explanation, "Source:", "Answer shown"):
+        assert hidden not in text, f"a wrong attempt showed {hidden!r}"
     assert q.get_attribute("data-state") == "wrong"
     assert q.locator("input").first.is_disabled()  # locked until "Try again"
     q.locator(".bookquiz-retry").click()
     q.get_by_label("The military or other elites within the state apparatus").check()
-    assert "Correct." in check(page, "single").inner_text()
+    text = check(page, "single").inner_text()
+    assert "Correct." in text and "Explanation:" in text and "Source: Powell & Thyne (2011)" in text
+    assert q.locator(".bookquiz-reveal").is_hidden() and q.locator(".bookquiz-retry").is_hidden()
     entry = answers(page)["single-q"]
-    assert entry == {"response": "insiders", "correct": True, "attempts": 2, "revealed": False}
-    assert page.evaluate("window.model.values.score") == 1
+    assert responses(entry) == ["crowds", "insiders"]
+    assert [a["correct"] for a in entry["attempts"]] == [False, True]
+    assert all(a["at"].endswith("Z") for a in entry["attempts"])
+    assert (entry["revealed"], entry["revealed_at"]) == (False, None)
+    assert page.evaluate("[window.model.values.score, window.model.values.first_try_score]") == [1, 0]
     assert page.evaluate("window.model.saves") >= 2  # synced towards Python on every change
-    assert "Score: 1 of 6 correct" in page.locator(".bookquiz-score").inner_text()
+    score = page.locator(".bookquiz-score").inner_text()
+    assert "First try: 0 of 6 right. Right eventually: 1 of 6. Answers shown: 0." in score
+    assert "Reflections written: 0 of 1." in score and "saved in this browser" in score
     assert w.problems == []
 
 
-def test_multiple_select_names_omissions(context, harness):
+def test_multiple_select_counts_but_never_names(context, harness):
     page = open_page(context, harness, "quiz").page
     q = question(page, "multiple")
     q.get_by_label("Illegal").check()
     q.get_by_label("At least 25 battle deaths").check()
     text = check(page, "multiple").inner_text()
-    assert "UCDP's threshold" in text and "You left out: Overt" in text
-    q.locator(".bookquiz-retry").click()
-    q.get_by_label("At least 25 battle deaths").uncheck()
-    q.get_by_label("Overt").check()
-    assert "Correct." in check(page, "multiple").inner_text()
-    assert answers(page)["multiple-q"]["response"] == ["illegal", "overt"]
+    assert "Of your 2 choices, 1 is right and 1 wrong." in text
+    assert "UCDP" not in text and "left out" not in text and "Overt" not in text
+    q.locator(".bookquiz-reveal").click()
+    text = q.locator(".bookquiz-feedback").inner_text()
+    assert "Answer shown:" in text and "You left out: Overt" in text and "UCDP's threshold" in text
+    assert q.locator(".bookquiz-retry").is_hidden() and q.locator(".bookquiz-reveal").is_hidden()
+    assert q.locator("input").first.is_disabled()  # showing the answer locks the question
+    entry = answers(page)["multiple-q"]
+    assert entry["revealed"] is True and entry["revealed_at"].endswith("Z")
+    assert page.evaluate("window.model.values.score") == 0
 
 
 def test_true_false(context, harness):
     page = open_page(context, harness, "quiz").page
     question(page, "truefalse").get_by_label("False").check()
     assert "The 7-day rule" in check(page, "truefalse").inner_text()
-    assert answers(page)["truefalse-q"]["response"] is False
+    assert responses(answers(page)["truefalse-q"]) == [False]
 
 
-def test_classify(context, harness):
+def test_classify_counts_and_gives_only_chosen_category_misconceptions(context, harness):
     page = open_page(context, harness, "quiz").page
     q = question(page, "classify")
     q.get_by_label("Thailand 2014").select_option("coup")
+    assert "Choose a category for every item first." in check(page, "classify").inner_text()
     q.get_by_label("Wagner 2023").select_option("coup")
+    q.get_by_label("Long March").select_option("coup")
     text = check(page, "classify").inner_text()
-    assert "Wagner 2023: not Coup. Prigozhin did not target the sitting executive." in text
-    assert "Long March: not classified yet." in text
+    assert "1 of 3 items is placed right." in text
+    assert "Wagner 2023 as Coup: Prigozhin did not target the sitting executive." in text
+    assert "party army" not in text and "paramilitary revolt" not in text  # never an item's why
     q.locator(".bookquiz-retry").click()
     q.get_by_label("Wagner 2023").select_option("mutiny")
     q.get_by_label("Long March").select_option("rebellion")
@@ -130,27 +156,61 @@ def test_order_with_keyboard_only(context, harness):
     assert "Correct." in q.locator(".bookquiz-feedback").inner_text()
 
 
-def test_numeric_hint_then_right(context, harness):
+def test_numeric_hints_and_only_numbers(context, harness):
     page = open_page(context, harness, "quiz").page
     q = question(page, "numeric")
     field = q.get_by_label("Your answer (years)")
     assert "Enter a number first." in check(page, "numeric").inner_text()
+    field.fill("15 years")
+    assert "Type only the number" in check(page, "numeric").inner_text()
     field.fill("22")
-    assert "armed struggle since 1927" in check(page, "numeric").inner_text()
+    text = check(page, "numeric").inner_text()
+    assert "armed struggle since 1927" in text and "October 1934" not in text
+    q.locator(".bookquiz-retry").click()
+    field.fill("16")
+    assert "16 is too high." in check(page, "numeric").inner_text()
     q.locator(".bookquiz-retry").click()
     field.fill("15")
     assert "Correct." in check(page, "numeric").inner_text()
-    assert answers(page)["numeric-q"] == {"response": 15, "correct": True, "attempts": 2, "revealed": False}
+    assert responses(answers(page)["numeric-q"]) == [22, 16, 15]
 
 
-def test_show_answer_counts_as_revealed(context, harness):
+def test_show_answer_is_recorded_and_never_scores(context, harness):
     page = open_page(context, harness, "quiz").page
     q = question(page, "truefalse")
     q.locator(".bookquiz-reveal").click()
     text = q.locator(".bookquiz-feedback").inner_text()
-    assert "Answer shown:" in text and "True" in text
+    assert "Answer shown:" in text and "True" in text and "Explanation:" in text
     assert answers(page)["truefalse-q"]["revealed"] is True
     assert page.evaluate("window.model.values.score") == 0
+    assert q.locator(".bookquiz-check").is_hidden()
+    assert "Answers shown: 1." in page.locator(".bookquiz-score").inner_text()
+
+
+def test_open_answer_compare_checklist_and_examples(context, harness):
+    page = open_page(context, harness, "quiz").page
+    q = question(page, "open")
+    assert q.locator(".bookquiz-reveal").is_hidden()
+    assert q.locator("details").count() == 0  # examples only after submitting
+    assert "Write your answer first." in check(page, "open").inner_text()
+    q.get_by_label("Your answer").fill("No: it aimed at the generals, not at Putin.")
+    q.get_by_role("button", name="Compare with the model answer").click()
+    text = q.locator(".bookquiz-feedback").inner_text()
+    assert "Model answer:" in text and "defence minister" in text
+    assert q.locator("details").count() == 2
+    q.get_by_label("Names the target (the military leadership, not the executive)").check()
+    q.get_by_label("Draws the conclusion from a stated criterion").check()
+    entry = answers(page)["open-q"]
+    (attempt,) = entry["attempts"]
+    assert attempt["response"] == {"text": "No: it aimed at the generals, not at Putin.", "met": [1, 2]}
+    assert attempt["correct"] is None
+    score = page.locator(".bookquiz-score").inner_text()
+    assert "Reflections written: 1 of 1." in score and "First try: 0 of 6" in score
+    page.reload()
+    page.wait_for_function("window.harnessReady === true")
+    q = question(page, "open")
+    assert q.get_by_label("Your answer").input_value() == "No: it aimed at the generals, not at Putin."
+    assert q.get_by_label("Draws the conclusion from a stated criterion").is_checked()
 
 
 def test_keyboard_only_single_choice(context, harness):
@@ -158,15 +218,19 @@ def test_keyboard_only_single_choice(context, harness):
     page.locator("body").focus()
     page.keyboard.press("Tab")  # first radio of question 1
     assert page.evaluate("document.activeElement.type") == "radio"
-    page.keyboard.press("ArrowDown")  # selects the second option
-    page.keyboard.press("ArrowUp")  # back to the first (correct) one
+    key_label = SINGLE.key_lines()[0]
+    for _ in range(len(SINGLE.options)):  # arrow keys select; stop on the key
+        label = page.evaluate("document.querySelector(`label[for='${document.activeElement.id}']`).textContent")
+        if label == key_label:
+            break
+        page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")  # the Check button
     assert page.evaluate("document.activeElement.textContent") == "Check answer"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # focus is visible
     page.keyboard.press("Enter")
     assert "Correct." in question(page, "single").locator(".bookquiz-feedback").inner_text()
-    assert page.evaluate("document.activeElement.textContent") == "Try again"  # focus not lost
+    assert page.evaluate("document.activeElement.classList.contains('bookquiz-feedback')")  # focus not lost
 
 
 def test_feedback_is_announced_and_not_by_colour_alone(context, harness):
@@ -174,7 +238,7 @@ def test_feedback_is_announced_and_not_by_colour_alone(context, harness):
     q = question(page, "single")
     assert q.locator(".bookquiz-feedback").get_attribute("role") == "status"
     assert q.locator(".bookquiz-feedback").get_attribute("aria-live") == "polite"
-    assert q.locator("fieldset legend").inner_text().startswith("Question 1 of 6.")
+    assert q.locator("fieldset legend").first.inner_text().startswith("Question 1 of 7.")
     q.get_by_label("Mass protest movements").check()
     verdict = check(page, "single").locator(".bookquiz-verdict")
     assert verdict.inner_text().strip().endswith("Not quite.")  # a word, not just red
@@ -189,16 +253,44 @@ def test_answers_survive_reload(context, harness):
     q = question(page, "numeric")
     assert q.get_by_label("Your answer (years)").input_value() == "15"
     assert "Correct." in q.locator(".bookquiz-feedback").inner_text()
-    assert answers(page)["numeric-q"]["correct"] is True  # restored answers reach the model too
+    assert answers(page)["numeric-q"]["attempts"][0]["correct"] is True  # restored answers reach the model too
+
+
+def test_no_key_in_the_page_until_asked(context, harness):
+    page = open_page(context, harness, "quiz").page
+    html = page.content()
+    for q in ALL_TYPES.questions:
+        assert (q.explanation or "§§") not in html and q.source not in html
+    assert "perpetrators must be inside" not in html
+    student = page.locator(".bookquiz-instructor-key").count()
+    assert student == 0
 
 
 def test_instructor_edition_shows_keys(context, harness):
-    student = open_page(context, harness, "quiz").page
-    assert student.locator(".bookquiz-instructor-key").count() == 0
-    assert "Caesar crosses the Rubicon" not in student.locator(".bookquiz-order .bookquiz-feedback").inner_text()
     teacher = open_page(context, harness, "instructor").page
-    assert teacher.locator(".bookquiz-instructor-key").count() == 6
-    assert "1. Caesar crosses the Rubicon" in teacher.locator(".bookquiz-order .bookquiz-instructor-key").inner_text()
+    assert teacher.locator(".bookquiz-instructor-key").count() == 7
+    order_key = teacher.locator("section.bookquiz-order .bookquiz-instructor-key").inner_text()
+    assert "1. Caesar crosses the Rubicon" in order_key
+    assert SINGLE.explanation in teacher.locator("section.bookquiz-single .bookquiz-instructor-key").inner_text()
+
+
+def test_question_sections_line_up(context, harness):
+    """Classify and order questions are not indented further than the others."""
+    page = open_page(context, harness, "quiz").page
+    lefts = page.evaluate(
+        "[...document.querySelectorAll('section.bookquiz-question legend')].map((l) => l.getBoundingClientRect().left)"
+    )
+    assert len(set(lefts)) == 1, lefts
+
+
+def test_render_returns_a_cleanup_that_removes_listeners(context, harness):
+    page = open_page(context, harness, "progress").page
+    assert page.evaluate("typeof window.cleanup") == "function"
+    page.evaluate("window.cleanup()")
+    assert page.locator(".bookquiz").count() == 0
+    quiz = open_page(context, harness, "quiz").page
+    quiz.evaluate("window.cleanup()")
+    assert quiz.evaluate("(window.model.handlers['change:answers'] || []).length") == 0
 
 
 def test_markup_in_questions_is_text_and_never_runs(context, harness):
@@ -217,31 +309,65 @@ def test_markup_in_questions_is_text_and_never_runs(context, harness):
     assert w.problems == []
 
 
-def test_progress_summary_export_and_reset(context, harness, tmp_path):
-    page = open_page(context, harness, "quiz").page
-    question(page, "truefalse").get_by_label("True").check()
-    check(page, "truefalse")
-    question(page, "single").get_by_label("Mass protest movements").check()
-    check(page, "single")
+def test_blocked_storage_is_said_plainly(browser, harness):
+    context = browser.new_context()
+    context.add_init_script(BLOCK_STORAGE)
+    try:
+        page = context.new_page()
+        page.goto(harness.url + "quiz.html")
+        page.wait_for_function("window.harnessReady === true")
+        question(page, "truefalse").get_by_label("True").check()
+        assert "Correct." in check(page, "truefalse").inner_text()  # the quiz still works
+        score = page.locator(".bookquiz-score").inner_text()
+        assert "not being saved" in score and "saved in this browser" not in score
+        page.goto(harness.url + "progress.html")
+        page.wait_for_function("window.harnessReady === true")
+        assert "not being saved" in page.locator(".bookquiz-progress").inner_text()
+    finally:
+        context.close()
 
-    progress = open_page(context, harness, "progress").page
-    row = progress.locator("tr[data-bank='fixture-all-types']")
-    assert row.locator("td").all_inner_texts() == ["2 of 6", "1", "0"]
-    overall = progress.locator(".bookquiz-progress-overall").inner_text()
-    assert "Overall: 1 of 6 questions correct, 2 answered." in overall
-    assert row.locator("a").get_attribute("href") == "quiz.html"
 
-    progress.get_by_label("Your name or alias for the export (optional):").fill("Ada")
-    progress.get_by_label("Your name or alias for the export (optional):").press("Tab")
+def export(progress, tmp_path) -> tuple[str, dict]:
     with progress.expect_download() as download:
         progress.get_by_role("button", name="Download my answers (JSON)").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
-    assert saved.name == "answers-Ada.json"
-    exported = read_answer_file(saved)  # the Python reader accepts what the browser wrote
-    assert exported.learner.name == "Ada" and exported.namespace == "test"
-    assert exported.banks["fixture-all-types"]["truefalse-q"].correct is True
-    assert json.loads(saved.read_text())["format"] == "bookquiz-answers"
+    return saved.name, json.loads(saved.read_text(encoding="utf-8"))
+
+
+def test_progress_summary_export_and_reset(context, harness, tmp_path):
+    page = open_page(context, harness, "quiz").page
+    question(page, "truefalse").get_by_label("False").check()
+    check(page, "truefalse")
+    question(page, "truefalse").locator(".bookquiz-retry").click()
+    question(page, "truefalse").get_by_label("True").check()
+    check(page, "truefalse")
+    question(page, "single").get_by_label("Mass protest movements").check()
+    check(page, "single")
+    question(page, "numeric").locator(".bookquiz-reveal").click()
+
+    progress = open_page(context, harness, "progress").page
+    row = progress.locator("tr[data-bank='fixture-all-types']")
+    assert row.locator("td").all_inner_texts() == ["2 of 6", "0", "1", "1", "0 of 1"]
+    overall = progress.locator(".bookquiz-progress-overall").inner_text()
+    assert "0 of 6 questions right at the first try, 1 right eventually, 2 answered, 1 answers shown" in overall
+    assert row.locator("a").get_attribute("href") == "quiz.html"
+    assert progress.locator(".bookquiz-progress").inner_text().count("Mass protest") == 0  # no question text
+
+    name = progress.get_by_label("Your name or alias for the export (optional):")
+    name.fill("王芳")
+    name.press("Tab")
+    file_name, document = export(progress, tmp_path)
+    assert file_name == "answers-王芳.json"
+    assert (document["format"], document["version"], document["namespace"]) == ("bookquiz-answers", 2, "test")
+    assert document["learner"]["name"] == "王芳" and document["learner"]["id"]
+    assert document["exported_at"].endswith("Z")
+    entries = document["banks"]["fixture-all-types"]
+    assert [a["correct"] for a in entries["truefalse-q"]["attempts"]] == [False, True]
+    assert set(entries["truefalse-q"]) == {"attempts", "revealed", "revealed_at"}
+    shown = entries["numeric-q"]
+    assert (shown["attempts"], shown["revealed"], shown["revealed_at"].endswith("Z")) == ([], True, True)
+    first_id = document["learner"]["id"]
 
     progress.get_by_role("button", name="Reset my progress").click()
     progress.get_by_role("button", name="Cancel").click()
@@ -250,6 +376,68 @@ def test_progress_summary_export_and_reset(context, harness, tmp_path):
     progress.get_by_role("button", name="Yes, delete all my answers").click()
     assert row.locator("td").first.inner_text() == "0 of 6"
     assert "Progress reset" in progress.locator(".bookquiz-progress-status").inner_text()
+    assert name.input_value() == ""  # the name is forgotten ...
+    assert first_id not in progress.locator(".bookquiz-learner-id").inner_text()  # ... and the id
     page.reload()
     page.wait_for_function("window.harnessReady === true")
     assert question(page, "truefalse").locator(".bookquiz-feedback").inner_text() == ""
+
+
+def test_learners_sharing_a_browser_export_apart(context, harness, tmp_path):
+    page = open_page(context, harness, "quiz").page
+    question(page, "truefalse").get_by_label("True").check()
+    check(page, "truefalse")
+    progress = open_page(context, harness, "progress").page
+    name = progress.get_by_label("Your name or alias for the export (optional):")
+    name.fill("Ana")
+    name.press("Tab")
+    _, ana = export(progress, tmp_path)
+    progress.get_by_role("button", name="I am a different learner").click()
+    assert name.input_value() == ""
+    name.fill("Ben")
+    name.press("Tab")
+    row = progress.locator("tr[data-bank='fixture-all-types']")
+    assert row.locator("td").first.inner_text() == "0 of 6"
+    _, ben = export(progress, tmp_path)
+    assert ben["learner"]["id"] != ana["learner"]["id"] and ben["banks"] == {}
+    assert "truefalse-q" in ana["banks"]["fixture-all-types"]
+    progress.get_by_label("Answers of:").select_option(label="Ana")
+    assert row.locator("td").first.inner_text() == "1 of 6"
+    page.reload()
+    page.wait_for_function("window.harnessReady === true")
+    assert "Correct." in question(page, "truefalse").locator(".bookquiz-feedback").inner_text()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_cards_follow_the_theme_with_readable_text_and_clear_choices(context, harness, theme):
+    page = open_page(context, harness, "quiz").page
+    page.evaluate(f"document.documentElement.dataset.theme = {theme!r}")
+    q = question(page, "single")
+    q.get_by_label("Mass protest movements").check()
+    check(page, "single")
+    q.locator(".bookquiz-retry").click()
+    colours = page.evaluate(CONTRAST_JS)
+    assert (colours["card"] == "rgb(255, 255, 255)") == (theme == "light"), colours["card"]
+    assert colours["worst"][0][0] >= 4.5, colours["worst"]
+    assert colours["chosen"] != colours["other"]
+
+
+def test_progress_headers_never_break_inside_a_word(browser, harness):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(harness.url + "progress.html")
+        page.wait_for_function("window.harnessReady === true")
+        broken = page.evaluate(
+            """() => [...document.querySelectorAll('.bookquiz-progress-table thead th')].flatMap((th) => {
+                 const text = th.firstChild; const words = []; let at = 0;
+                 for (const word of text.textContent.split(' ')) {
+                   const range = document.createRange(); range.setStart(text, at); range.setEnd(text, at + word.length);
+                   if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) words.push(word);
+                   at += word.length + 1;
+                 }
+                 return words; })"""
+        )
+        assert broken == []
+    finally:
+        context.close()

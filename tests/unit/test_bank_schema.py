@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bookquiz import BankError, load_bank, parse_bank
-from bookquiz.bank import display_order
+from bookquiz import QUESTION_TYPES, BankError, load_bank, parse_bank
+from bookquiz.layout import rng_for
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 
@@ -21,7 +21,9 @@ def raw() -> dict:
 
 def test_fixture_bank_has_every_type():
     bank = load_bank(FIXTURES / "all_types.yaml")
-    assert [q.type for q in bank.questions] == ["single", "multiple", "truefalse", "classify", "order", "numeric"]
+    types = [q.type for q in bank.questions]
+    assert types == ["single", "multiple", "truefalse", "classify", "order", "numeric", "open"]
+    assert sorted(q.type for q in bank.questions) == sorted(QUESTION_TYPES)
     assert bank.question("numeric-q").answer == 15
 
 
@@ -100,7 +102,40 @@ def test_bad_yaml_and_missing_file(tmp_path):
 def test_display_order_is_stable_and_never_the_answer():
     bank = load_bank(FIXTURES / "all_types.yaml")
     question = bank.question("order-q")
-    first = display_order(question)
-    assert first == display_order(question)
+    first = question.display_order(rng_for(bank.bank, question.id))
+    assert first == question.display_order(rng_for(bank.bank, question.id))
     assert sorted(first) == sorted(i.id for i in question.items)
     assert first != [i.id for i in question.items]
+
+
+def test_duplicate_yaml_keys_name_file_and_line(tmp_path):
+    text = (FIXTURES / "all_types.yaml").read_text()
+    doubled = text.replace(
+        '    prompt: "Which actor carries out a coup in Powell and Thyne\'s definition?"\n',
+        '    prompt: "Which actor carries out a coup in Powell and Thyne\'s definition?"\n    prompt: "Again"\n',
+        1,
+    )
+    assert doubled != text
+    line = doubled.splitlines().index('    prompt: "Again"') + 1
+    path = tmp_path / "ch99.yaml"
+    path.write_text(doubled)
+    with pytest.raises(BankError) as info:
+        load_bank(path)
+    assert str(info.value).startswith(f"{path}: ")
+    assert f"line {line}: key 'prompt' appears twice" in str(info.value)
+
+
+def test_unknown_citation_keys_fail_at_load_time():
+    path = FIXTURES / "all_types.yaml"
+    assert load_bank(path, known_citations={"powell2011"}).question("single-q").cite == ["powell2011"]
+    with pytest.raises(BankError) as info:
+        load_bank(path, known_citations={"other2020"})
+    assert (info.value.question, info.value.field) == ("'single-q' (#1)", "cite")
+    assert "unknown citation key 'powell2011'" in str(info.value)
+
+
+def test_open_answer_schema():
+    bank = load_bank(FIXTURES / "all_types.yaml")
+    question = bank.question("open-q")
+    assert question.type == "open" and not question.graded
+    assert len(question.criteria) == 3 and question.strong_example and question.weak_example

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bookquiz import answer_key, grade, load_bank
-from bookquiz.grading import score
+from bookquiz import Result, answer_key, grade, load_bank
+from bookquiz.grading import first_try_score, score
+from bookquiz.record import summarise
 
 BANK = load_bank(Path(__file__).resolve().parents[1] / "fixtures" / "banks" / "all_types.yaml")
 Q = {q.id: q for q in BANK.questions}
@@ -20,11 +21,15 @@ def test_single():
     assert grade(Q["single-q"], "nope").feedback == ["Choose one option."]
 
 
-def test_multiple_reports_wrong_choices_and_omissions():
+def test_multiple_counts_choices_and_never_names_them():
     assert grade(Q["multiple-q"], ["overt", "illegal"]).correct
     result = grade(Q["multiple-q"], ["illegal", "deaths"])
     assert not result.correct
-    assert result.feedback == ["That is UCDP's threshold for armed conflict.", "You left out: Overt"]
+    assert result.feedback == [
+        "Of your 2 choices, 1 is right and 1 wrong. At least one right option is not chosen yet."
+    ]
+    # What was wrong and what was left out come only once the answer is right or shown.
+    assert result.details == ["That is UCDP's threshold for armed conflict.", "You left out: Overt"]
 
 
 def test_truefalse():
@@ -33,16 +38,28 @@ def test_truefalse():
     assert grade(Q["truefalse-q"], "true").feedback == ["This answer could not be read."]
 
 
-def test_classify_uses_specific_misconception_then_why():
+def test_classify_counts_and_gives_only_the_misconception_of_the_chosen_category():
     question = Q["classify-q"]
     right = {"thai-2014": "coup", "wagner-2023": "mutiny", "long-march": "rebellion"}
     assert grade(question, right).correct
     result = grade(question, {"thai-2014": "mutiny", "wagner-2023": "coup"})
     assert result.feedback == [
-        "Thailand 2014: not Mutiny. The army chief seized power in the capital.",
-        "Wagner 2023: not Coup. Prigozhin did not target the sitting executive.",
-        "Long March: not classified yet.",
+        "0 of 3 items are placed right.",
+        "Wagner 2023 as Coup: Prigozhin did not target the sitting executive.",
     ]
+    assert "army chief" not in " ".join(result.feedback)  # an item's why is never feedback
+    assert result.details[0] == "Thailand 2014: Coup. The army chief seized power in the capital."
+    assert grade(question, {**right, "long-march": "coup"}).feedback == ["2 of 3 items are placed right."]
+
+
+def test_hint_follows_every_wrong_attempt():
+    question = Q["single-q"].model_copy(update={"hint": "Where do the actors stand?"})
+    assert grade(question, "crowds").feedback[-1] == "Where do the actors stand?"
+    assert grade(question, "insiders").feedback == []
+
+
+def test_open_answers_are_never_graded():
+    assert grade(Q["open-q"], {"text": "No", "met": [0]}) == Result(None, [], [])
 
 
 def test_order_counts_items_in_place():
@@ -78,19 +95,43 @@ def test_answer_keys():
     assert answer_key(Q["classify-q"])[1] == "Wagner 2023: Mutiny"
 
 
-def test_score_ignores_revealed_and_regrades():
-    answers = {
-        "single-q": {"response": "insiders", "correct": False},  # stored flag is not trusted
-        "truefalse-q": {"response": True, "revealed": True},
-        "numeric-q": {"response": 14},
+def attempts(*responses, revealed=False):
+    return {
+        "attempts": [{"response": r, "correct": None, "at": "2026-01-01T00:00:00Z"} for r in responses],
+        "revealed": revealed,
+        "revealed_at": "2026-01-01T00:01:00Z" if revealed else None,
     }
-    assert score(BANK, answers) == 1
+
+
+def test_scores_regrade_and_never_count_shown_answers():
+    answers = {
+        "single-q": attempts("crowds", "insiders"),  # right at the second try
+        "multiple-q": attempts(["overt", "illegal"]),  # right at the first try
+        "truefalse-q": attempts(revealed=True),
+        "numeric-q": attempts(14, revealed=True),
+        "classify-q": {"response": {"thai-2014": "coup"}, "correct": True, "attempts": 1},  # version 1: regraded
+        "order-q": {"response": ["rubicon", "pharsalus", "ides"], "correct": False, "attempts": 2},  # version 1
+    }
+    assert score(BANK, answers) == 3
+    assert first_try_score(BANK, answers) == 1
+    summary = summarise(BANK.questions, answers)
+    assert (summary.graded, summary.answered, summary.shown, summary.open) == (6, 5, 2, 1)
+
+
+def test_all_wrong_first_scores_zero_at_the_first_try():
+    from bookquiz.grading import right_response, wrong_responses
+
+    answers = {q.id: attempts(wrong_responses(q)[0], right_response(q)) for q in BANK.questions}
+    assert first_try_score(BANK, answers) == 0
+    assert score(BANK, answers) == 6  # every graded question right eventually; the open one is not graded
+    assert summarise(BANK.questions, answers).reflections == 1
 
 
 @pytest.mark.parametrize("question", BANK.questions, ids=[q.id for q in BANK.questions])
 def test_right_and_wrong_responses_grade_as_labelled(question):
     from bookquiz.grading import right_response, wrong_responses
 
-    assert grade(question, right_response(question)).correct
+    expected = True if question.graded else None
+    assert grade(question, right_response(question)).correct is expected
     wrong = wrong_responses(question)
     assert wrong and not any(grade(question, r).correct for r in wrong)

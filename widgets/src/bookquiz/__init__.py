@@ -10,16 +10,21 @@ a static Jupyter Book with no kernel (grading and storage happen in the page), a
 
 from .answers import AnswerFile, AnswerFileError, answer_document, build_export, export_answers, read_answer_file
 from .bank import Bank, BankError, load_bank, parse_bank
-from .grading import Result, answer_key, grade
+from .grading import Result, answer_key, first_try_score, grade, score
+from .lint import Finding, lint
 from .progress import ProgressBoard
+from .qtypes import QUESTION_TYPES, REGISTRY
 from .quiz import INSTRUCTOR_ENV, Quiz, instructor_mode
 
 __all__ = [
+    "INSTRUCTOR_ENV",
+    "QUESTION_TYPES",
+    "REGISTRY",
     "AnswerFile",
     "AnswerFileError",
     "Bank",
     "BankError",
-    "INSTRUCTOR_ENV",
+    "Finding",
     "ProgressBoard",
     "Quiz",
     "Result",
@@ -27,9 +32,12 @@ __all__ = [
     "answer_key",
     "build_export",
     "export_answers",
+    "first_try_score",
     "grade",
     "instructor_mode",
+    "lint",
     "load_bank",
     "parse_bank",
     "read_answer_file",
+    "score",
 ]

@@ -1,9 +1,8 @@
-"""The front-end code of the widgets: ES modules concatenated into one anywidget ``_esm``.
+"""The front end of the widgets: one ES module per widget, bundled from ``widgets/js/src`` by
+esbuild at set-up (``make setup`` runs ``npm ci`` and ``npm run build``).
 
-anywidget loads ``_esm`` as a single module from a blob URL (in JupyterLab and in the static
-book alike), so it cannot import sibling files.  The parts are kept as separate files, each
-with one job and testable on its own (``grading.js`` is imported by the parity test), and are
-joined here in dependency order.
+The bundles are generated files (git-ignored); without them bookquiz cannot draw a widget, so
+importing it fails with a message that says how to make them.
 """
 
 from __future__ import annotations
@@ -12,19 +11,25 @@ from functools import cache
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
-SHARED_PARTS = ("storage.js", "grading.js", "quiz.js")
+BUNDLES = {"quiz": "quiz.js", "progress": "progress.js"}
+
+
+class MissingBundle(ImportError):
+    """The generated JavaScript bundle is not there (a fresh clone before ``make setup``)."""
 
 
 @cache
-def esm(default_export: str) -> str:
-    """The widget module whose default export is ``quizView`` or ``progressView``."""
-    parts = list(SHARED_PARTS)
-    if default_export == "progressView":
-        parts.append("progress.js")
-    elif default_export != "quizView":
-        raise ValueError(f"unknown view {default_export!r}")
-    source = "\n".join((STATIC / part).read_text(encoding="utf-8") for part in parts)
-    return f"{source}\nexport default {default_export};\n"
+def esm(view: str) -> str:
+    """The bundled ES module of a widget view: ``quiz`` or ``progress``."""
+    if view not in BUNDLES:
+        raise ValueError(f"unknown view {view!r}")
+    path = STATIC / BUNDLES[view]
+    if not path.exists():
+        raise MissingBundle(
+            f"bookquiz: the JavaScript bundle {path} is missing. Run `make setup` in the project root "
+            "(it runs `npm ci` and `npm run build`, which bundles widgets/js/src with esbuild)."
+        )
+    return path.read_text(encoding="utf-8")
 
 
 @cache

@@ -7,47 +7,39 @@ A bank is one YAML file (one per chapter)::
     page: chapters/01_what_is_a_coup   # where the quiz lives (for the progress page)
     questions:
       - id: pt-elements
-        type: single                # single | multiple | truefalse | classify | order | numeric
+        type: single                # one of bookquiz.qtypes.QUESTION_TYPES
         prompt: "..."
         options:
           - {id: a, text: "...", correct: true}
           - {id: b, text: "...", misconception: "what choosing this reveals"}
         explanation: "why the answer is right"
         source: "Powell & Thyne (2011), p. 252"   # shown to learners
-        cite: [powell2011]                         # BibTeX keys (checked by the course's tests)
+        cite: [powell2011]                         # BibTeX keys (checked at load time when given)
         level: apply              # remember | understand | apply | analyse | evaluate
         concepts: [position, target]   # what the question tests (course vocabulary)
         new_case: spain-1981      # set when the question is about a case the chapter does not analyse
         case: wagner-2023         # optional: the case (data/cases.csv) whose class the key asserts
         hint: "a nudge shown after a wrong attempt; never the answer"
 
-A bad bank raises :class:`BankError` naming the file, the question and the field.
+Each type's own fields are in its module in :mod:`bookquiz.qtypes`.  A bad bank raises
+:class:`BankError` naming the file and the question and field (or the line, for YAML errors).
 """
 
 from __future__ import annotations
 
-import hashlib
-import random
+from collections.abc import Collection
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Union
 
 import yaml
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, ValidationError, model_validator
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-LongText = Annotated[str, Field(min_length=1, max_length=6000)]
-# Bloom's levels (revised taxonomy), lowest first.
-LEVELS = ("remember", "understand", "apply", "analyse", "evaluate")
-Level = Literal["remember", "understand", "apply", "analyse", "evaluate"]
+from .base import LEVELS, Slug, Strict, Text
+from .qtypes import QUESTION_TYPES, REGISTRY
+
+__all__ = ["LEVELS", "QUESTION_TYPES", "Bank", "BankError", "Question", "load_bank", "parse_bank"]
+
+Question = Annotated[Union[tuple(REGISTRY.values())], Field(discriminator="type")]  # noqa: UP007
 
 
 class BankError(ValueError):
@@ -61,178 +53,6 @@ class BankError(ValueError):
         if field:
             where.append(f"field '{field}'")
         super().__init__(f"{', '.join(where)}: {message}")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Option(Strict):
-    id: Slug
-    text: Text
-    correct: bool = False
-    misconception: Text | None = None  # required for wrong options: what choosing it reveals
-    feedback: Text | None = None  # for a correct option: why it is right (required when several are)
-
-
-class QuestionBase(Strict):
-    id: Slug
-    prompt: Text
-    explanation: Text
-    source: Text
-    cite: list[Slug] = Field(default_factory=list)
-    level: Level | None = None
-    concepts: list[Slug] = Field(default_factory=list)
-    new_case: Slug | None = None  # a case the chapter does not analyse (a sourced vignette)
-    case: Slug | None = None  # the course case (data/cases.csv) the question is about
-    hint: Text | None = None  # shown after a wrong attempt; must not give the answer away
-
-
-def check_options(options: list[Option], *, exactly_one: bool) -> None:
-    ids = [o.id for o in options]
-    if len(set(ids)) != len(ids):
-        raise ValueError("option ids must be unique")
-    n_correct = sum(o.correct for o in options)
-    if n_correct < 1:
-        raise ValueError("at least one option must be correct")
-    if exactly_one and n_correct > 1:
-        # A single-choice question may accept several defensible answers, each saying why.
-        unexplained = [o.id for o in options if o.correct and not o.feedback]
-        if unexplained:
-            raise ValueError(f"several options are correct, so each needs feedback: {', '.join(unexplained)}")
-    missing = [o.id for o in options if not o.correct and not o.misconception]
-    if missing:
-        raise ValueError(f"wrong options need a misconception: {', '.join(missing)}")
-
-
-class ChoiceQuestion(QuestionBase):
-    exactly_one: ClassVar[bool]
-    options: list[Option]
-
-    @field_validator("options")
-    @classmethod
-    def _check(cls, options):
-        check_options(options, exactly_one=cls.exactly_one)
-        return options
-
-
-class SingleChoice(ChoiceQuestion):
-    exactly_one = True
-    type: Literal["single"]
-    options: list[Option] = Field(min_length=2, max_length=8)
-
-
-class MultipleSelect(ChoiceQuestion):
-    exactly_one = False
-    type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2, max_length=10)
-
-
-class TrueFalse(QuestionBase):
-    type: Literal["truefalse"]
-    answer: bool
-    misconception: Text  # what answering the other way reveals
-
-
-class Category(Strict):
-    id: Slug
-    label: Text
-
-
-class ClassifyItem(Strict):
-    id: Slug
-    text: Text
-    category: Slug
-    case: Slug | None = None  # the course case this item names, when the category is its class
-    why: Text  # shown when the learner puts this item in the wrong category
-    misconceptions: dict[Slug, Text] = Field(default_factory=dict)  # per wrong category
-
-
-class Classify(QuestionBase):
-    type: Literal["classify"]
-    categories: list[Category] = Field(min_length=2, max_length=8)
-    items: list[ClassifyItem] = Field(min_length=2, max_length=12)
-
-    @field_validator("categories")
-    @classmethod
-    def _unique_categories(cls, categories):
-        if len({c.id for c in categories}) != len(categories):
-            raise ValueError("category ids must be unique")
-        return categories
-
-    @field_validator("items")
-    @classmethod
-    def _check_items(cls, items, info: ValidationInfo):
-        if len({i.id for i in items}) != len(items):
-            raise ValueError("item ids must be unique")
-        known = {c.id for c in info.data.get("categories", [])}
-        for item in items:
-            if item.category not in known:
-                raise ValueError(f"item {item.id!r} has unknown category {item.category!r}")
-            stray = set(item.misconceptions) - known
-            if stray:
-                raise ValueError(f"item {item.id!r} has misconceptions for unknown categories {sorted(stray)}")
-        return items
-
-
-class OrderItem(Strict):
-    id: Slug
-    text: Text
-
-
-class Order(QuestionBase):
-    type: Literal["order"]
-    items: list[OrderItem] = Field(min_length=3, max_length=10)  # in the correct order
-
-    @field_validator("items")
-    @classmethod
-    def _check(cls, items):
-        if len({i.id for i in items}) != len(items):
-            raise ValueError("item ids must be unique")
-        return items
-
-
-class NumericHint(Strict):
-    min: float
-    max: float
-    text: Text  # the misconception an answer in [min, max] reveals
-
-
-class Numeric(QuestionBase):
-    type: Literal["numeric"]
-    answer: float
-    tolerance: float = Field(ge=0)
-    unit: str = ""
-    hints: list[NumericHint] = Field(default_factory=list)
-
-    @field_validator("hints")
-    @classmethod
-    def _check(cls, hints, info: ValidationInfo):
-        answer = info.data.get("answer")
-        for hint in hints:
-            if hint.min > hint.max:
-                raise ValueError(f"hint range {hint.min}..{hint.max} is empty")
-            if answer is not None and hint.min <= answer <= hint.max:
-                raise ValueError(f"hint range {hint.min}..{hint.max} contains the answer")
-        return hints
-
-
-class OpenAnswer(QuestionBase):
-    """Reasoning in the learner's own words, then self-assessment against a checklist (not graded)."""
-
-    type: Literal["open"]
-    explanation: Text | None = None
-    model_answer: LongText
-    criteria: list[Text] = Field(min_length=3, max_length=5)  # the checklist the learner ticks
-    strong_example: LongText | None = None  # exemplar answers the learner may open afterwards
-    weak_example: LongText | None = None
-
-
-Question = Annotated[
-    SingleChoice | MultipleSelect | TrueFalse | Classify | Order | Numeric | OpenAnswer,
-    Field(discriminator="type"),
-]
-QUESTION_TYPES = ("single", "multiple", "truefalse", "classify", "order", "numeric", "open")
 
 
 class Bank(Strict):
@@ -256,20 +76,6 @@ class Bank(Strict):
         raise KeyError(f"bank {self.bank!r} has no question {question_id!r}")
 
 
-def display_order(question: Order) -> list[str]:
-    """A fixed shuffle of an order question's items that never shows the answer itself.
-
-    Seeded by the question id so that every build and every test shows the same order.
-    """
-    ids = [item.id for item in question.items]
-    seed = int.from_bytes(hashlib.sha256(question.id.encode()).digest()[:8], "big")
-    rng = random.Random(seed)
-    shuffled = ids[:]
-    while shuffled == ids:
-        rng.shuffle(shuffled)
-    return shuffled
-
-
 def _describe_location(raw: Any, loc: tuple) -> tuple[str | None, str | None]:
     """Turn a pydantic error location into (question label, field name)."""
     if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
@@ -279,32 +85,79 @@ def _describe_location(raw: Any, loc: tuple) -> tuple[str | None, str | None]:
             entries = raw["questions"]
             if index < len(entries) and isinstance(entries[index], dict):
                 qid = entries[index].get("id")
-        label = f"'{qid}' (#{index + 1})" if qid else f"#{index + 1}"
         rest = [str(p) for p in loc[2:] if p not in QUESTION_TYPES]
-        return label, ".".join(rest) or None
+        return _label(qid, index), ".".join(rest) or None
     return None, ".".join(str(p) for p in loc) or None
 
 
-def parse_bank(raw: Any, file: str = "<bank>") -> Bank:
-    """Validate already-parsed YAML/JSON data as a bank; raise :class:`BankError` if it is bad."""
+def _label(question_id: str | None, index: int) -> str:
+    return f"'{question_id}' (#{index + 1})" if question_id else f"#{index + 1}"
+
+
+def check_citations(bank: Bank, known: Collection[str], file: str) -> None:
+    """Every ``cite`` key must be in the bibliography."""
+    for index, question in enumerate(bank.questions):
+        unknown = [key for key in question.cite if key not in known]
+        if unknown:
+            keys = ", ".join(repr(k) for k in unknown)
+            raise BankError(
+                file, _label(question.id, index), "cite", f"unknown citation key {keys} (not in the bibliography)"
+            )
+
+
+def parse_bank(raw: Any, file: str = "<bank>", *, known_citations: Collection[str] | None = None) -> Bank:
+    """Validate already-parsed YAML/JSON data as a bank; raise :class:`BankError` if it is bad.
+
+    With ``known_citations`` (the bibliography's keys) every ``cite`` key must be one of them.
+    """
     if not isinstance(raw, dict):
         raise BankError(file, None, None, "a bank must be a mapping with bank, title and questions")
     try:
-        return Bank.model_validate(raw)
+        bank = Bank.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         question, field = _describe_location(raw, tuple(first["loc"]))
         message = first["msg"].removeprefix("Value error, ")
         raise BankError(file, question, field, message) from None
+    if known_citations is not None:
+        check_citations(bank, known_citations, file)
+    return bank
 
 
-def load_bank(path: str | Path) -> Bank:
-    """Read and validate a YAML question bank."""
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: Any, line: int, first_line: int):
+        super().__init__(f"line {line}: key {key!r} appears twice in one mapping (first on line {first_line})")
+
+
+class UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a key repeated in one mapping is an error, not 'last wins'."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                line = key_node.start_mark.line + 1
+                try:
+                    if key in seen:
+                        raise DuplicateKey(key, line, seen[key])
+                    seen[key] = line
+                except TypeError:  # an unhashable key: SafeLoader reports it below
+                    continue
+        return super().construct_mapping(node, deep)
+
+
+def load_bank(path: str | Path, *, known_citations: Collection[str] | None = None) -> Bank:
+    """Read and validate a YAML question bank (see :func:`parse_bank` for ``known_citations``)."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=UniqueKeyLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         raise BankError(str(path), None, None, f"not valid YAML: {exc}") from None
+    except UnicodeDecodeError:
+        raise BankError(str(path), None, None, "cannot be read: not UTF-8 text") from None
     except OSError as exc:
         raise BankError(str(path), None, None, f"cannot be read: {exc.strerror}") from None
-    return parse_bank(raw, str(path))
+    return parse_bank(raw, str(path), known_citations=known_citations)

@@ -9,16 +9,17 @@ import traitlets
 
 from . import assets
 from .bank import Bank
-from .quiz import public_spec
 
 
 class ProgressBoard(anywidget.AnyWidget):
-    """Summary table, JSON export and reset of the answers stored in this browser.
+    """Summary table, JSON export, learner switch and reset of the answers stored in this browser.
 
     ``urls`` maps bank ids to the (relative) address of the page that shows the bank's quiz.
+    The catalogue holds only question ids and types: the counts come from the records stored
+    with each answer, so the page carries no question text and no key.
     """
 
-    _esm = assets.esm("progressView")
+    _esm = assets.esm("progress")
     _css = assets.css()
 
     namespace = traitlets.Unicode("bookquiz").tag(sync=True)
@@ -31,7 +32,7 @@ class ProgressBoard(anywidget.AnyWidget):
                 "bank": b.bank,
                 "title": b.title,
                 "url": urls.get(b.bank, ""),
-                "questions": [public_spec(q) for q in b.questions],
+                "questions": [{"id": q.id, "type": q.type} for q in b.questions],
             }
             for b in banks
         ]

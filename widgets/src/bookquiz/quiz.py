@@ -9,40 +9,46 @@ from typing import Any
 import anywidget
 import traitlets
 
-from . import assets, grading
-from .bank import Bank, display_order
+from . import assets
+from .bank import Bank
+from .layout import browser_specs
+from .record import summarise
+from .seal import seal
 
 INSTRUCTOR_ENV = "BOOKQUIZ_INSTRUCTOR"
 
 
 def instructor_mode() -> bool:
-    """True when answer keys should be shown: set BOOKQUIZ_INSTRUCTOR=1 (``make instructor-book``)."""
+    """True when answer keys should be shown: BOOKQUIZ_INSTRUCTOR=1 (``make lab INSTRUCTOR=1``).
+
+    The static book's instructor edition sets ``instructor`` in the embedded widget state at
+    page-rendering time instead; everything else in the state is the same in both editions.
+    """
     return os.environ.get(INSTRUCTOR_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
-def public_spec(question) -> dict[str, Any]:
-    """What the browser needs for one question: the question, its key lines and display order.
+def question_specs(bank: Bank, questions=None) -> list[dict[str, Any]]:
+    """What the browser gets for each question: what draws it, and the rest sealed.
 
-    Grading happens in the browser, so the answers are in the page state.  The student edition
-    never *shows* them until the learner asks; a determined reader of the page source can find
-    them (documented in widgets/README.md).
+    The public part (prompt, options in display order, units ...) is plain; the key,
+    misconceptions, hints, explanation and source are in ``sealed`` (see :mod:`bookquiz.seal`).
     """
-    spec = question.model_dump(mode="json")
-    spec["key"] = grading.answer_key(question)
-    if question.type == "order":
-        spec["display"] = display_order(question)
-    return spec
+    return [
+        {**public, "sealed": seal(sealed, bank.bank, public["id"])} for public, sealed in browser_specs(bank, questions)
+    ]
 
 
 class Quiz(anywidget.AnyWidget):
     """A quiz over some or all questions of a :class:`~bookquiz.bank.Bank`.
 
-    ``quiz.answers`` maps question ids to ``{"response", "correct", "attempts", "revealed"}`` as
-    the learner answers in the front end; ``quiz.score`` counts correct answers (graded again
-    in Python, revealed answers excluded).
+    ``quiz.answers`` maps question ids to records (answer format 2: every attempt, and whether
+    the answer was shown) as the learner answers in the front end.  ``quiz.score`` counts the
+    questions right eventually and ``quiz.first_try_score`` those right at the first attempt,
+    both regraded in Python; answers shown never count.  Open questions are not graded:
+    ``quiz.reflections`` counts those written.
     """
 
-    _esm = assets.esm("quizView")
+    _esm = assets.esm("quiz")
     _css = assets.css()
 
     bank_id = traitlets.Unicode().tag(sync=True)
@@ -52,6 +58,8 @@ class Quiz(anywidget.AnyWidget):
     instructor = traitlets.Bool(False).tag(sync=True)
     answers = traitlets.Dict().tag(sync=True)
     score = traitlets.Int(0).tag(sync=True)
+    first_try_score = traitlets.Int(0).tag(sync=True)
+    reflections = traitlets.Int(0).tag(sync=True)
 
     def __init__(
         self,
@@ -68,17 +76,19 @@ class Quiz(anywidget.AnyWidget):
             bank_id=bank.bank,
             title=title or bank.title,
             namespace=namespace,
-            questions=[public_spec(q) for q in chosen],
+            questions=question_specs(bank, chosen),
             instructor=instructor_mode() if instructor is None else instructor,
         )
 
     @traitlets.observe("answers")
     def _regrade(self, change) -> None:
-        self.score = grading.score(self._graded, change["new"])
+        summary = summarise(self._graded, change["new"])
+        self.score, self.first_try_score, self.reflections = summary.eventually, summary.first_try, summary.reflections
 
     @property
     def total(self) -> int:
-        return len(self._graded)
+        """The number of graded questions (open questions are not graded)."""
+        return sum(q.graded for q in self._graded)
 
     def reset(self) -> None:
         """Forget this quiz's answers (also in the browser's storage, when a view is open)."""
@@ -86,4 +96,7 @@ class Quiz(anywidget.AnyWidget):
 
     def __repr__(self) -> str:
         # Deterministic (no memory address), so stored notebook outputs compare in nbval.
-        return f"Quiz(bank={self.bank_id!r}, questions={self.total}, score={self.score}/{self.total})"
+        return (
+            f"Quiz(bank={self.bank_id!r}, questions={len(self._graded)}, "
+            f"score={self.score}/{self.total}, first_try={self.first_try_score}/{self.total})"
+        )

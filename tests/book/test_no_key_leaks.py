@@ -1,0 +1,106 @@
+"""The student edition keeps keys out of plain sight: no plain key field (``correct``, a numeric
+``answer``, ``misconception`` ...) in any quiz's widget state, and no explanation, key text,
+misconception, hint, why, accepted-answer feedback or model answer of any bank in any
+student HTML page (the JSON in script elements decoded too) or in the site search index.
+
+Option texts and classify item texts are shown to draw the questions, so a single- or
+multiple-choice key's own text is not searched for; the key lines that pair an item with its
+category and the order lines are.  Numeric answers are found by the field check (a number alone
+also occurs in the chapters' text).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from coupbook.browser import book_pages
+from coupbook.quizzes import all_banks
+from tests.support import built_site
+
+# Instructor material is another engineer's job (the editions switch): skipped here.  The class
+# results page shows a simulated class's answers in words, so right placements of classify items
+# read like key lines there.
+INSTRUCTOR_ONLY = {"pages/answer_key.html", "pages/instructor_guide.html", "pages/class_results.html"}
+SCRIPT_JSON = re.compile(r'<script type="application/vnd\.jupyter\.widget-(?:state|view)\+json">(.*?)</script>', re.S)
+MIN_LENGTH = 12  # shorter strings ("True", "Coup") also occur in ordinary text
+
+
+def strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def haystack(text: str) -> str:
+    """A page as text: HTML entities decoded, JSON in script elements decoded too."""
+    decoded = [s for block in SCRIPT_JSON.findall(text) for s in strings(json.loads(block))]
+    return "\n".join([html.unescape(text), *decoded])
+
+
+def secrets(question) -> list[str]:
+    """The texts a student must not find before answering."""
+    shown = {"prompt", "options", "items", "categories", "unit", "id", "type"}
+    # A source is sealed too (see the field check) but also cited in the chapters' own text.
+    sealed = question.model_dump(exclude=shown | {"source", "cite", "level", "concepts", "new_case", "case"})
+    found = strings(sealed)
+    for option in getattr(question, "options", []):
+        found += [t for t in (option.misconception, option.feedback) if t]
+    for item in getattr(question, "items", []):
+        found += [getattr(item, "why", None) or "", *getattr(item, "misconceptions", {}).values()]
+    if question.type in ("classify", "order", "open"):
+        found += question.key_lines()
+    return [s for s in found if len(s) >= MIN_LENGTH]
+
+
+SEALED_KEYS = {"answer", "correct", "misconception", "misconceptions", "why", "feedback", "hint", "hints", "order"}
+SEALED_KEYS |= {"explanation", "source", "key", "category", "model_answer", "criteria"}
+SEALED_KEYS |= {"strong_example", "weak_example"}
+
+
+def keys_in(value) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in keys_in(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in keys_in(v)}
+    return set()
+
+
+def quiz_states(text: str) -> list[dict]:
+    models = []
+    for block in SCRIPT_JSON.findall(text):
+        data = json.loads(block)
+        if isinstance(data, dict) and isinstance(data.get("state"), dict):
+            models += [m.get("state", {}) for m in data["state"].values() if isinstance(m, dict)]
+    return [m for m in models if "bank_id" in m or "catalog" in m]
+
+
+def test_student_widget_state_holds_no_plain_key_field():
+    site = built_site("student")
+    offenders = []
+    for page in book_pages(site):
+        for model in quiz_states((site / page).read_text(encoding="utf-8")):
+            plain = keys_in(model.get("questions", [])) | keys_in(model.get("catalog", []))
+            if plain & SEALED_KEYS:
+                offenders.append(f"{page}: {sorted(plain & SEALED_KEYS)}")
+    assert offenders == []
+
+
+def test_student_pages_and_search_index_leak_no_key_text():
+    site = built_site("student")
+    pages = [p for p in book_pages(site) if p not in INSTRUCTOR_ONLY]
+    texts = {p: haystack((site / p).read_text(encoding="utf-8")) for p in pages}
+    texts["searchindex.js"] = (site / "searchindex.js").read_text(encoding="utf-8")
+    assert len(texts) > 10
+    leaks = []
+    for bank in all_banks():
+        for question in bank.questions:
+            for secret in secrets(question):
+                where = [page for page, text in texts.items() if secret in text]
+                leaks += [f"{page}: {bank.bank}/{question.id}: {secret[:60]!r}" for page in where]
+    assert leaks == [], "\n".join(leaks[:30])

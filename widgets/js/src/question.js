@@ -1,0 +1,162 @@
+// One question of a quiz: its inputs (from the type registry), Check / Try again / Show answer,
+// and feedback that teaches without giving the answer away:
+// - after a wrong attempt: the verdict, the type's feedback (the misconception of what was
+//   chosen, counts, range hints) and the question's hint;
+// - once right, or once the learner chose "Show answer": the details (what was left out, why),
+//   the explanation and the source.  "Show answer" is not offered once the answer is right,
+//   and showing the answer locks the question.
+// Open answers (types with `review`) show the model answer and a checklist once submitted.
+
+import { h, list } from "./dom.js";
+import { grade } from "./grading.js";
+import { attemptsOf, emptyEntry, isoNow, isRevealed } from "./record.js";
+import { fullQuestion } from "./seal.js";
+import { TYPES } from "./types/index.js";
+
+function verdict(kind, symbol, text) {
+  return h("p", { class: `bookquiz-verdict bookquiz-${kind}` }, h("span", { "aria-hidden": "true", text: `${symbol} ` }), text);
+}
+
+function teaching(full, details) {
+  return [
+    details.length ? list("ul", "bookquiz-details", details) : null,
+    full.explanation ? h("p", { class: "bookquiz-explanation" }, h("strong", { text: "Explanation: " }), full.explanation) : null,
+    h("p", { class: "bookquiz-source", text: `Source: ${full.source}` }),
+  ];
+}
+
+export function instructorKey(full) {
+  return h(
+    "div",
+    { class: "bookquiz-instructor-key" },
+    h("strong", { text: "Answer key: " }),
+    list("ul", "bookquiz-key", full.key),
+    full.explanation ? h("p", { text: full.explanation }) : null,
+    h("p", { class: "bookquiz-source", text: `Source: ${full.source}` }),
+  );
+}
+
+// spec: the question as embedded (public part plus `sealed`); entry(): its record;
+// commit(entry): save a new record.
+export function questionView({ bank, spec, index, total, uid, instructor, entry, commit }) {
+  const type = TYPES[spec.type];
+  let decoded = null;
+  const full = () => {
+    decoded ||= fullQuestion(bank, spec);
+    return decoded;
+  };
+  const inputs = type.inputs(spec, uid);
+  const feedback = h("div", { class: "bookquiz-feedback", role: "status", "aria-live": "polite", tabindex: "-1" });
+  const section = h("section", {
+    class: `bookquiz-question bookquiz-${spec.type}`,
+    "data-question": spec.id,
+    "aria-labelledby": `${uid}-legend`,
+  });
+  const legend = h(
+    "legend",
+    { id: `${uid}-legend` },
+    h("span", { class: "bookquiz-qnum", text: `Question ${index + 1} of ${total}. ` }),
+    h("span", { class: "bookquiz-prompt", text: spec.prompt }),
+  );
+  const check = h("button", { type: "button", class: "bookquiz-check", text: type.checkLabel || "Check answer" });
+  const retry = h("button", { type: "button", class: "bookquiz-retry", text: type.retryLabel || "Try again" });
+  const reveal = h("button", { type: "button", class: "bookquiz-reveal", text: "Show answer" });
+  section.append(h("fieldset", {}, legend, inputs.node), h("div", { class: "bookquiz-actions" }, check, retry, reveal), feedback);
+  if (instructor) section.append(instructorKey(full()));
+
+  function buttons({ checking, retrying, revealing }) {
+    inputs.disable(!checking);
+    check.hidden = !checking;
+    retry.hidden = !retrying;
+    reveal.hidden = !revealing || type.graded === false;
+  }
+
+  function editing() {
+    feedback.replaceChildren();
+    delete section.dataset.state;
+    buttons({ checking: true, retrying: false, revealing: true });
+  }
+
+  function reviewNodes(record) {
+    const attempts = attemptsOf(record);
+    const last = attempts[attempts.length - 1];
+    const onMet = (met) => {
+      const current = entry();
+      const all = attemptsOf(current);
+      const latest = all[all.length - 1];
+      commit({ ...current, attempts: [...all.slice(0, -1), { ...latest, response: { ...latest.response, met } }] });
+    };
+    return [...type.review(full(), last.response.met, uid, onMet), ...teaching(full(), [])];
+  }
+
+  // Draw the question from its record.
+  function show(record) {
+    const attempts = attemptsOf(record);
+    const revealed = isRevealed(record);
+    const last = attempts[attempts.length - 1];
+    if (!attempts.length && !revealed) {
+      inputs.write(undefined);
+      editing();
+      return;
+    }
+    if (last) inputs.write(last.response);
+    if (type.review) {
+      feedback.replaceChildren(...reviewNodes(record));
+      section.dataset.state = "submitted";
+      buttons({ checking: false, retrying: true, revealing: false });
+      return;
+    }
+    const right = attempts.some((a) => a.correct === true);
+    const done = right || revealed;
+    const nodes = [];
+    if (revealed) nodes.push(verdict("revealed", "→", "Answer shown:"), list("ul", "bookquiz-key", full().key));
+    let details = [];
+    if (last) {
+      const result = grade(full(), last.response);
+      details = result.details;
+      if (result.correct) nodes.push(verdict("right", "✓", "Correct."));
+      else nodes.push(verdict("wrong", "✗", revealed ? "Your last answer was not right." : "Not quite."));
+      if (!result.correct && !revealed && result.feedback.length) nodes.push(list("ul", "bookquiz-misconceptions", result.feedback));
+    }
+    if (done) nodes.push(...teaching(full(), details));
+    if (attempts.length) nodes.push(h("p", { class: "bookquiz-attempts", text: `Attempts: ${attempts.length}.` }));
+    feedback.replaceChildren(...nodes.filter(Boolean));
+    section.dataset.state = revealed ? "revealed" : right ? "correct" : "wrong";
+    buttons({ checking: false, retrying: !done, revealing: !done });
+  }
+
+  function complain(message) {
+    feedback.replaceChildren(h("p", { class: "bookquiz-verdict bookquiz-problem", text: message }));
+  }
+
+  check.addEventListener("click", () => {
+    const read = inputs.read();
+    if (read.problem) {
+      complain(read.problem);
+      return;
+    }
+    const current = entry() || emptyEntry();
+    const result = grade(full(), read.response);
+    const record = {
+      ...current,
+      attempts: [...attemptsOf(current), { response: read.response, correct: result.correct, at: isoNow() }],
+    };
+    commit(record);
+    show(record);
+    if (!retry.hidden) retry.focus();
+    else feedback.focus();
+  });
+  retry.addEventListener("click", () => {
+    editing();
+    inputs.focus();
+  });
+  reveal.addEventListener("click", () => {
+    const record = { ...(entry() || emptyEntry()), revealed: true, revealed_at: isoNow() };
+    commit(record);
+    show(record);
+    feedback.focus();
+  });
+
+  show(entry());
+  return { node: section, show };
+}

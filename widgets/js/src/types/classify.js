@@ -1,0 +1,60 @@
+// Classify: the learner puts each item in a category.  A wrong attempt says how many items are
+// placed right, plus an item's misconception only where the bank gives one for the category
+// chosen; each item's `why` comes once the answer is right or shown.
+
+import { h } from "../dom.js";
+
+const own = (object, key) => Boolean(object) && Object.hasOwn(object, key);
+
+export default {
+  type: "classify",
+  graded: true,
+  inputs(q, uid) {
+    const node = h("ul", { class: "bookquiz-classify-list" });
+    const selects = q.items.map((item, n) => {
+      const id = `${uid}-i${n}`;
+      const select = h("select", { id }, h("option", { value: "", text: "Choose a category…" }));
+      for (const c of q.categories) select.append(h("option", { value: c.id, text: c.label }));
+      node.append(h("li", {}, h("label", { for: id, text: item.text }), select));
+      return { item, select };
+    });
+    return {
+      node,
+      read() {
+        if (selects.some(({ select }) => !select.value)) return { problem: "Choose a category for every item first." };
+        return { response: Object.fromEntries(selects.map(({ item, select }) => [item.id, select.value])) };
+      },
+      write(response) {
+        for (const { item, select } of selects) select.value = own(response, item.id) ? response[item.id] : "";
+      },
+      disable(disabled) {
+        for (const { select } of selects) select.disabled = disabled;
+      },
+      focus() {
+        selects[0].select.focus();
+      },
+    };
+  },
+  grade(q, response) {
+    if (response === null || typeof response !== "object" || Array.isArray(response)) return null;
+    const labels = Object.fromEntries(q.categories.map((c) => [c.id, c.label]));
+    const feedback = [];
+    const details = [];
+    let right = 0;
+    for (const item of q.items) {
+      const chosen = own(response, item.id) ? response[item.id] : undefined;
+      if (chosen === item.category) {
+        right += 1;
+        continue;
+      }
+      details.push(`${item.text}: ${labels[item.category]}. ${item.why}`);
+      if (typeof chosen === "string" && own(item.misconceptions, chosen)) {
+        feedback.push(`${item.text} as ${labels[chosen]}: ${item.misconceptions[chosen]}`);
+      }
+    }
+    if (right === q.items.length) return { correct: true, feedback: [], details: [] };
+    const n = q.items.length;
+    const count = `${right} of ${n} ${n === 1 ? "item" : "items"} ${right === 1 ? "is" : "are"} placed right.`;
+    return { correct: false, feedback: [count, ...feedback], details };
+  },
+};

@@ -1,0 +1,15 @@
+// The question types, one module each: the twin of bookquiz/qtypes/.  A type exports
+//   type, graded (false: self-assessed), inputs(q, uid) -> {node, read, write, disable, focus},
+//   grade(q, response) -> {correct, feedback, details} or null when the response is unreadable,
+// and optionally checkLabel, retryLabel and review(q, met, uid, onMet) (open answers).
+// Adding a type: add its module here and one line below (and its Python module).
+
+import classify from "./classify.js";
+import multiple from "./multiple.js";
+import numeric from "./numeric.js";
+import open from "./open.js";
+import order from "./order.js";
+import single from "./single.js";
+import truefalse from "./truefalse.js";
+
+export const TYPES = Object.fromEntries([single, multiple, truefalse, classify, order, numeric, open].map((t) => [t.type, t]));

@@ -1,0 +1,61 @@
+// Open answer: the learner writes, presses "Compare with the model answer", then sees the model
+// answer and a checklist of criteria and ticks those met.  Strong and weak example answers
+// open only after the learner has submitted.  Self-assessed, never graded (correct: null).
+// Response: {text, met: [criterion indices]}.
+
+import { h } from "../dom.js";
+
+export default {
+  type: "open",
+  graded: false,
+  checkLabel: "Compare with the model answer",
+  retryLabel: "Revise my answer",
+  inputs(_q, uid) {
+    const id = `${uid}-text`;
+    const area = h("textarea", { id, rows: 6, class: "bookquiz-open-text" });
+    return {
+      node: h("div", { class: "bookquiz-open" }, h("label", { for: id, text: "Your answer" }), area),
+      read() {
+        const text = area.value.trim();
+        return text ? { response: { text, met: [] } } : { problem: "Write your answer first." };
+      },
+      write(response) {
+        area.value = response && typeof response.text === "string" ? response.text : "";
+      },
+      disable(disabled) {
+        area.readOnly = disabled;
+      },
+      focus() {
+        area.focus();
+      },
+    };
+  },
+  grade() {
+    return { correct: null, feedback: [], details: [] };
+  },
+  // What follows a submitted answer: the model answer, the checklist, the examples.
+  // `met` are the ticked criteria; `onMet(indices)` saves a change.
+  review(q, met, uid, onMet) {
+    const ticked = new Set(Array.isArray(met) ? met : []);
+    const boxes = q.criteria.map((criterion, n) => ({
+      id: `${uid}-crit${n}`,
+      input: h("input", { type: "checkbox", id: `${uid}-crit${n}`, checked: ticked.has(n) }),
+      text: criterion,
+    }));
+    const save = () => onMet(boxes.flatMap((box, n) => (box.input.checked ? [n] : [])));
+    for (const box of boxes) box.input.addEventListener("change", save);
+    const rows = boxes.map((box) => h("div", { class: "bookquiz-choice" }, box.input, h("label", { for: box.id, text: box.text })));
+    const examples = [
+      ["A strong answer", q.strong_example],
+      ["A weak answer", q.weak_example],
+    ]
+      .filter(([, text]) => text)
+      .map(([title, text]) => h("details", { class: "bookquiz-example" }, h("summary", { text: title }), h("p", { text })));
+    return [
+      h("p", { class: "bookquiz-verdict bookquiz-saved", text: "Your answer is saved. Compare it with the model answer." }),
+      h("p", { class: "bookquiz-model-answer" }, h("strong", { text: "Model answer: " }), q.model_answer),
+      h("fieldset", { class: "bookquiz-checklist" }, h("legend", { text: "Tick each criterion your answer meets:" }), ...rows),
+      ...examples,
+    ];
+  },
+};

@@ -1,0 +1,21 @@
+// Single choice: the learner picks one option (one or more may be accepted, each saying why).
+
+import { choiceInputs, findOption } from "./_choice.js";
+
+export default {
+  type: "single",
+  graded: true,
+  inputs(q, uid) {
+    return choiceInputs(
+      q.options.map((o) => ({ value: o.id, text: o.text })),
+      uid,
+      "radio",
+    );
+  },
+  grade(q, response) {
+    const chosen = findOption(q, response);
+    if (!chosen) return { correct: false, feedback: ["Choose one option."], details: [] };
+    if (!chosen.correct) return { correct: false, feedback: [chosen.misconception], details: [] };
+    return { correct: true, feedback: [], details: chosen.feedback ? [chosen.feedback] : [] };
+  },
+};

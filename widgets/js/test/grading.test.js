@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { grade, UNREADABLE } from "../src/grading.js";
+import { TYPES } from "../src/types/index.js";
+import { parseNumber } from "../src/types/numeric.js";
+import { classify, multiple, numeric, open, order, single, truefalse } from "./fixtures.js";
+
+test("every type is registered with inputs and grading", () => {
+  assert.deepEqual(Object.keys(TYPES).sort(), ["classify", "multiple", "numeric", "open", "order", "single", "truefalse"]);
+  for (const type of Object.values(TYPES)) {
+    assert.equal(typeof type.inputs, "function", type.type);
+    assert.equal(typeof type.grade, "function", type.type);
+  }
+});
+
+test("single: the misconception of the option chosen and the hint; the accepted answer's feedback only when right", () => {
+  assert.deepEqual(grade(single, "crowds"), {
+    correct: false,
+    feedback: ["Crowds are outside the state.", "Ask where the actors stand."],
+    details: [],
+  });
+  assert.deepEqual(grade(single, "insiders"), { correct: true, feedback: [], details: ["Insiders act."] });
+  assert.deepEqual(grade(single, "nope").feedback, ["Choose one option.", "Ask where the actors stand."]);
+});
+
+test("multiple: counts right and wrong choices, never names them", () => {
+  const result = grade(multiple, ["illegal", "deaths"]);
+  assert.equal(result.correct, false);
+  assert.deepEqual(result.feedback, ["Of your 2 choices, 1 is right and 1 wrong. At least one right option is not chosen yet."]);
+  for (const line of result.feedback) assert.ok(!line.includes("Overt") && !line.includes("UCDP"));
+  assert.deepEqual(result.details, ["That is UCDP's threshold.", "You left out: Overt"]);
+  assert.deepEqual(grade(multiple, ["illegal"]).feedback, [
+    "Of your 1 choice, 1 is right and 0 wrong. At least one right option is not chosen yet.",
+  ]);
+  assert.deepEqual(grade(multiple, []).feedback, ["You chose no option."]);
+  assert.equal(grade(multiple, ["overt", "illegal"]).correct, true);
+  assert.deepEqual(grade(multiple, [1, 2]).feedback, [UNREADABLE]);
+});
+
+test("truefalse", () => {
+  assert.equal(grade(truefalse, true).correct, true);
+  assert.deepEqual(grade(truefalse, false).feedback, ["The 7-day rule is the success threshold."]);
+  assert.deepEqual(grade(truefalse, "true").feedback, [UNREADABLE]);
+});
+
+test("classify: how many placed right, the item misconception for the chosen category only, never `why`", () => {
+  const result = grade(classify, { thai: "mutiny", wagner: "coup" });
+  assert.deepEqual(result.feedback, ["0 of 2 items are placed right.", "Wagner 2023 as Coup: Prigozhin did not target the president."]);
+  assert.ok(!result.feedback.join(" ").includes("army chief"));
+  assert.deepEqual(result.details, [
+    "Thailand 2014: Coup. The army chief seized power.",
+    "Wagner 2023: Mutiny. A revolt against the commanders.",
+  ]);
+  assert.deepEqual(grade(classify, { thai: "coup" }).feedback, ["1 of 2 items is placed right."]);
+  assert.equal(grade(classify, { thai: "coup", wagner: "mutiny" }).correct, true);
+  assert.deepEqual(grade(classify, ["coup"]).feedback, [UNREADABLE]);
+});
+
+test("order: how many in the right place, using the sealed order", () => {
+  assert.equal(grade(order, ["rubicon", "pharsalus", "ides"]).correct, true);
+  assert.deepEqual(grade(order, ["pharsalus", "rubicon", "ides"]).feedback, ["1 of 3 events are in the right place."]);
+  assert.deepEqual(grade(order, ["rubicon"]).feedback, [UNREADABLE]);
+  assert.deepEqual(grade(order, ["rubicon", "rubicon", "ides"]).feedback, [UNREADABLE]);
+});
+
+test("numeric: range hints, then too high or too low", () => {
+  assert.equal(grade(numeric, 15).correct, true);
+  assert.deepEqual(grade(numeric, 22).feedback, ["That is since 1927."]);
+  assert.deepEqual(grade(numeric, 16).feedback, ["16 is too high."]);
+  assert.deepEqual(grade(numeric, 9.5).feedback, ["9.5 is too low."]);
+  assert.deepEqual(grade(numeric, Number.NaN).feedback, [UNREADABLE]);
+  assert.deepEqual(grade(numeric, "15").feedback, [UNREADABLE]);
+});
+
+test("numeric input: words and units get a message that says to type only the number", () => {
+  assert.deepEqual(parseNumber(" 7 "), { response: 7 });
+  assert.deepEqual(parseNumber("7,5"), { response: 7.5 });
+  assert.equal(parseNumber("").problem, "Enter a number first.");
+  assert.match(parseNumber("7 days").problem, /Type only the number/);
+});
+
+test("open answers are never graded", () => {
+  assert.deepEqual(grade(open, { text: "No", met: [0] }), { correct: null, feedback: [], details: [] });
+});
+
+test("an unknown type is unreadable, not an exception", () => {
+  assert.deepEqual(grade({ id: "x", type: "essay" }, "text"), { correct: false, feedback: [UNREADABLE], details: [] });
+});

@@ -1,0 +1,117 @@
+"""Classify: the learner puts each item in a category (for example coup, mutiny, rebellion).
+
+After a wrong attempt: how many items are placed right, plus an item's misconception only where
+the bank gives one for the category chosen.  Each item's ``why`` appears once the answer is
+right or shown.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any, Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from ..base import QuestionBase, Result, Slug, Strict, Text, plural
+
+
+class Category(Strict):
+    id: Slug
+    label: Text
+
+
+class ClassifyItem(Strict):
+    id: Slug
+    text: Text
+    category: Slug
+    case: Slug | None = None  # the course case this item names, when the category is its class
+    why: Text  # why the item belongs to its category (shown once the answer is right or shown)
+    misconceptions: dict[Slug, Text] = Field(default_factory=dict)  # per wrong category
+
+
+class Classify(QuestionBase):
+    description = "puts each item in a category"
+    type: Literal["classify"]
+    categories: list[Category] = Field(min_length=2, max_length=8)
+    items: list[ClassifyItem] = Field(min_length=2, max_length=12)
+    public = {**QuestionBase.public, "categories": True, "items": {"__all__": {"id", "text"}}}
+
+    @field_validator("categories")
+    @classmethod
+    def _unique_categories(cls, categories):
+        if len({c.id for c in categories}) != len(categories):
+            raise ValueError("category ids must be unique")
+        return categories
+
+    @field_validator("items")
+    @classmethod
+    def _check_items(cls, items, info: ValidationInfo):
+        if len({i.id for i in items}) != len(items):
+            raise ValueError("item ids must be unique")
+        known = {c.id for c in info.data.get("categories", [])}
+        for item in items:
+            if item.category not in known:
+                raise ValueError(f"item {item.id!r} has unknown category {item.category!r}")
+            stray = set(item.misconceptions) - known
+            if stray:
+                raise ValueError(f"item {item.id!r} has misconceptions for unknown categories {sorted(stray)}")
+        return items
+
+    def labels(self) -> dict[str, str]:
+        return {c.id: c.label for c in self.categories}
+
+    def check(self, response: Any) -> Result:
+        if not isinstance(response, dict):
+            raise TypeError("classify responses map item ids to category ids")
+        labels = self.labels()
+        feedback, details, right = [], [], 0
+        for item in self.items:
+            chosen = response.get(item.id)
+            if chosen == item.category:
+                right += 1
+                continue
+            details.append(f"{item.text}: {labels[item.category]}. {item.why}")
+            if isinstance(chosen, str) and chosen in item.misconceptions:
+                feedback.append(f"{item.text} as {labels[chosen]}: {item.misconceptions[chosen]}")
+        if right == len(self.items):
+            return Result(True)
+        count = f"{right} of {plural(len(self.items), 'item')} {'is' if right == 1 else 'are'} placed right."
+        return Result(False, [count, *feedback], details)
+
+    def key_lines(self) -> list[str]:
+        labels = self.labels()
+        return [f"{i.text}: {labels[i.category]}" for i in self.items]
+
+    def right_response(self) -> dict[str, str]:
+        return {i.id: i.category for i in self.items}
+
+    def wrong_responses(self) -> list[dict[str, str]]:
+        right = self.right_response()
+        return [
+            {**right, item.id: category.id}
+            for item in self.items
+            for category in self.categories
+            if category.id != item.category
+        ]
+
+    def describe(self, response: Any) -> str:
+        labels = self.labels()
+        return "; ".join(f"{i.text}: {labels.get(response.get(i.id), '?')}" for i in self.items)
+
+    def displayed(self, rng: random.Random, key_slot: int | None = None) -> Classify:
+        categories, items = list(self.categories), list(self.items)
+        rng.shuffle(categories)
+        rng.shuffle(items)
+        return self.model_copy(update={"categories": categories, "items": items})
+
+    def giveaway_texts(self) -> list[str]:
+        return self.key_lines()
+
+    def leak_checks(self) -> list[tuple[str, str, str]]:
+        labels = self.labels()
+        own = [
+            (f"items.{item.id}.misconceptions.{category}", text, labels[item.category])
+            for item in self.items
+            for category, text in item.misconceptions.items()
+        ]
+        return super().leak_checks() + own

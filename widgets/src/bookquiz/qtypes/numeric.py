@@ -1,0 +1,74 @@
+"""Numeric: the learner types a number, graded with a tolerance; ranges of wrong answers can
+carry a hint, and any other wrong number is called too high or too low."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from ..base import QuestionBase, Result, Strict, Text, format_number
+
+
+class NumericHint(Strict):
+    min: float
+    max: float
+    text: Text  # the misconception an answer in [min, max] reveals
+
+
+class Numeric(QuestionBase):
+    description = "types a number (graded with a tolerance)"
+    type: Literal["numeric"]
+    answer: float
+    tolerance: float = Field(ge=0)
+    unit: str = ""
+    hints: list[NumericHint] = Field(default_factory=list)
+    public = {**QuestionBase.public, "unit": True}
+
+    @field_validator("hints")
+    @classmethod
+    def _check(cls, hints, info: ValidationInfo):
+        answer = info.data.get("answer")
+        for hint in hints:
+            if hint.min > hint.max:
+                raise ValueError(f"hint range {hint.min}..{hint.max} is empty")
+            if answer is not None and hint.min <= answer <= hint.max:
+                raise ValueError(f"hint range {hint.min}..{hint.max} contains the answer")
+        return hints
+
+    def check(self, response: Any) -> Result:
+        if isinstance(response, bool) or not isinstance(response, int | float):
+            raise TypeError("numeric responses are numbers")
+        value = float(response)
+        if not math.isfinite(value):
+            raise ValueError("not a finite number")
+        if abs(value - self.answer) <= self.tolerance + 1e-9:
+            return Result(True)
+        for hint in self.hints:
+            if hint.min <= value <= hint.max:
+                return Result(False, [hint.text])
+        direction = "too low" if value < self.answer else "too high"
+        return Result(False, [f"{format_number(value)} is {direction}."])
+
+    def key_lines(self) -> list[str]:
+        unit = f" {self.unit}" if self.unit else ""
+        tol = f" (within {format_number(self.tolerance)})" if self.tolerance else ""
+        return [f"{format_number(self.answer)}{unit}{tol}"]
+
+    def right_response(self) -> float:
+        return self.answer
+
+    def wrong_responses(self) -> list[float]:
+        near = [(h.min + h.max) / 2 for h in self.hints]
+        return near + [self.answer + self.tolerance + 1, self.answer - self.tolerance - 1]
+
+    def giveaway_texts(self) -> list[str]:
+        return [format_number(self.answer)]
+
+    def leak_checks(self) -> list[tuple[str, str, str]]:
+        own = [(f"hints.{n}", h.text, key) for n, h in enumerate(self.hints) for key in self.giveaway_texts()]
+        return super().leak_checks() + own
+
+    def describe(self, response: Any) -> str:
+        return format_number(response) if isinstance(response, int | float) and not isinstance(response, bool) else "?"
