@@ -32,3 +32,17 @@ def finish(fig: go.Figure, *, caption: str, source: str, alt: str, height: int =
         meta={"coupbook": {"caption": caption, "source": source, "alt": alt}},
     )
     return fig
+
+
+def class_styles() -> dict[str, dict]:
+    """The look of each course class, from the style table ``data/classes.csv``, in its order.
+
+    ``{id: {"label", "symbol", "colour", "definition"}}``: every chart that shows classes draws them
+    from here, so a class has the same symbol and colour everywhere.
+    """
+    from coupbook.data import load  # the data package imports nothing from the charts
+
+    return {
+        row.id: {"label": row.label, "symbol": row.symbol, "colour": row.colour, "definition": row.definition}
+        for row in load("classes").itertuples()
+    }

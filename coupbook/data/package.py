@@ -57,7 +57,7 @@ def provenance(name: str, package: Path | str | None = None) -> list[dict]:
 
 
 def describe_source(source: dict) -> str:
-    """'Powell & Thyne, Global Instances of Coups, V2023.09.08 (1950 to Aug 2023)' from a source entry."""
+    """'<title>, <version> (<coverage>)' from a source entry of datapackage.json."""
     text = source["title"]
     if source.get("version"):
         text += f", {source['version']}"
@@ -69,18 +69,21 @@ def describe_source(source: dict) -> str:
 def source_line(*tables: str, package: Path | str | None = None, note: str = "") -> str:
     """A 'Source: ...' line for under a chart built from ``tables`` (resource names).
 
-    Lists each distinct source once, with version and coverage, then the course's data files and
-    ``note`` (e.g. how the chart treats BC dates).
+    Lists each distinct dataset once, with version and coverage, then the course's data files and
+    ``note`` (e.g. the sources of a table's rows, or how the chart treats BC dates).  A source marked
+    ``x-omit`` ("the sources cited in each row", "this course") is left out: the data file names it.
     """
     if not tables:
         raise ValueError("source_line needs at least one table name")
     seen: list[str] = []
     for name in tables:
         for source in provenance(name, package):
+            if source.get("x-omit"):
+                continue
             text = describe_source(source)
             if text not in seen:
                 seen.append(text)
     files = ", ".join(f"data/{resource(name, package)['path']}" for name in tables)
-    line = f"Source: {'; '.join(seen)}. Data: {files}."
-    return f"{line} {note.strip()}" if note.strip() else line
+    parts = ["; ".join(seen) + "." if seen else "", note.strip(), f"Data: {files}."]
+    return "Source: " + " ".join(p for p in parts if p)
 

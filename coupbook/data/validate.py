@@ -176,12 +176,12 @@ def _read(name: str, pkg: Path) -> tuple[list[dict | None], list[str]]:
     problem = _utf8_problem(path, label)
     if problem:
         raise DataValidationError([problem])
-    package = Package(str(pkg))
-    lookups = _Lookups(package)
     errors: list[str] = []
     rows: list[dict | None] = []
     raw_rows: list[list[str]] = []
     try:
+        package = Package(str(pkg))
+        lookups = _Lookups(package)
         with package.get_resource(name) as table:
             header = list(table.header)
             if header != expected:
@@ -202,7 +202,8 @@ def _read(name: str, pkg: Path) -> tuple[list[dict | None], list[str]]:
                 errors.extend(f"{where}, field '{f}': {m}" if f else f"{where}: {m}" for f, m in found)
                 rows.append(row.to_dict())
     except FrictionlessException as exc:
-        raise DataValidationError([f"{label}: cannot be read ({exc.error.note or exc.error.title})"]) from None
+        where = f"{pkg.parent.name}/{pkg.name}" if exc.error.type == "package-error" else label
+        raise DataValidationError([f"{where}: cannot be read ({exc.error.note or exc.error.message})"]) from None
     context = {"base": pkg.parent, "label": label}
     for cfg in res_desc.get("x-checks", []):
         check = CHECKS.get(cfg["check"])
