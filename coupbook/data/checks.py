@@ -81,9 +81,14 @@ def ascending(rows, cfg, _ctx) -> Iterator[Problem]:
     field, before = cfg["field"], None
     for i, row in _rows(rows):
         now = row.get(field)
-        if before is not None and now is not None and now < before:
+        comparable = before is not None and now is not None and _aware(before) == _aware(now)
+        if comparable and now < before:
             yield i, field, f"out of order: {now.isoformat()} is earlier than the previous row ({before.isoformat()})"
         before = now if now is not None else before
+
+
+def _aware(value) -> bool:
+    return getattr(value, "tzinfo", None) is not None
 
 
 def not_greater(rows, cfg, _ctx) -> Iterator[Problem]:

@@ -127,10 +127,10 @@ def _row_messages(row, fields, pkg_desc, res_desc, lookups) -> list[tuple[str | 
     out = []
     for error in row.errors:
         if error.type in {"type-error", "constraint-error"}:
-            raw = row.cells[error.field_position - 1]
+            raw = error.cell
             out.append((error.field_name, _cell_message(error, raw, by_name[error.field_name])))
         elif error.type == "unique-error":
-            raw = row.cells[error.field_position - 1]
+            raw = error.cell
             other = int(POSITION.search(error.note).group(1)) - 1
             out.append((error.field_name, f"duplicate value {raw!r} (also in row {other})"))
         elif error.type == "primary-key":
@@ -183,7 +183,7 @@ def _read(name: str, pkg: Path) -> tuple[list[dict | None], list[str]]:
         package = Package(str(pkg))
         lookups = _Lookups(package)
         with package.get_resource(name) as table:
-            header = list(table.header)
+            header = list(table.header.labels)
             if header != expected:
                 lost = [c for c in expected if c not in header]
                 extra = [c for c in header if c not in expected]
