@@ -82,7 +82,8 @@ def case_hover(row: pd.Series, styles: dict) -> str:
         f"Target: {_label(row['target'])}",
         f"Class: {styles[row['course_class']]['label'].lower()}; {became_text(row)}",
         f"Outcome: {_label(row['outcome'])}",
-        f"Powell & Thyne: {_label(row['pt_coding'])}; Cline: {escape(cline_text(row))}; UCDP: {escape(row['ucdp_coding'])}",
+        f"Powell & Thyne: {_label(row['pt_coding'])}; Cline: {escape(cline_text(row))}; "
+        f"UCDP: {escape(row['ucdp_coding'])}",
     ]
     return "<br>".join(lines)
 

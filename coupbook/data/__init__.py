@@ -18,7 +18,6 @@ Modules, one job each:
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 

@@ -136,7 +136,9 @@ def country_events(pt: pd.DataFrame, cline: pd.DataFrame, cline_label: str) -> p
             rows.append(("powell-thyne", event.version, country, event.ccode, event.date, outcome, "", ""))
     for country in COUNTRIES["cline"]:
         for event in cline[cline["country"] == country].itertuples():
-            rows.append(("cline", cline_label, country, event.cowcode, event.date, event.outcome, event.flags, event.coup_id))
+            rows.append(
+                ("cline", cline_label, country, event.cowcode, event.date, event.outcome, event.flags, event.coup_id)
+            )
     columns = ["dataset", "version", "country", "cow_code", "date", "outcome", "flags", "cline_id"]
     frame = pd.DataFrame(rows, columns=columns).sort_values(["dataset", "country", "date"], kind="stable")
     frame["date"] = frame["date"].dt.strftime("%Y-%m-%d")
@@ -172,7 +174,10 @@ def countries(pt: pd.DataFrame, cline: pd.DataFrame, additions: pd.DataFrame) ->
     """The country vocabulary: every (name, Correlates of War code) pair the two datasets use,
     plus the course's documented additions (e.g. the Roman Republic, which has no code)."""
     used: dict[tuple[str, int | None], set[str]] = {}
-    for dataset, names, codes in (("cline", cline["country"], cline["cowcode"]), ("powell-thyne", pt["country"], pt["ccode"])):
+    for dataset, names, codes in (
+        ("cline", cline["country"], cline["cowcode"]),
+        ("powell-thyne", pt["country"], pt["ccode"]),
+    ):
         for name, code in zip(names, codes, strict=True):
             used.setdefault((str(name), int(code)), set()).add(dataset)
     notes = {}

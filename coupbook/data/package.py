@@ -86,4 +86,3 @@ def source_line(*tables: str, package: Path | str | None = None, note: str = "")
     files = ", ".join(f"data/{resource(name, package)['path']}" for name in tables)
     parts = ["; ".join(seen) + "." if seen else "", note.strip(), f"Data: {files}."]
     return "Source: " + " ".join(p for p in parts if p)
-

@@ -187,8 +187,12 @@ def _read(name: str, pkg: Path) -> tuple[list[dict | None], list[str]]:
             if header != expected:
                 lost = [c for c in expected if c not in header]
                 extra = [c for c in header if c not in expected]
-                detail = "; ".join(filter(None, [f"missing {lost}" if lost else "", f"unexpected {extra}" if extra else ""]))
-                raise DataValidationError([f"{label}, header: columns do not match the schema ({detail or 'wrong order'})"])
+                detail = "; ".join(
+                    filter(None, [f"missing {lost}" if lost else "", f"unexpected {extra}" if extra else ""])
+                )
+                raise DataValidationError(
+                    [f"{label}, header: columns do not match the schema ({detail or 'wrong order'})"]
+                )
             for row in table.row_stream:
                 number = row.row_number - 1
                 cells = [str(c) if c is not None else "" for c in row.cells]

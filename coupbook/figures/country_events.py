@@ -88,7 +88,9 @@ def two_dataset_timeline(
     for key, (label, symbol, colour) in STYLE.items():
         part = table[table["style"] == key]
         hover = [
-            f"{d}: {o} coup (Powell & Thyne)" if ds == "powell-thyne" else f"{d}: {o} (Cline; flags: {f.replace(';', ', ')})"
+            f"{d}: {o} coup (Powell & Thyne)"
+            if ds == "powell-thyne"
+            else f"{d}: {o} (Cline; flags: {f.replace(';', ', ')})"
             for d, o, ds, f in zip(part["date"], part["outcome"], part["dataset"], part["flags"], strict=True)
         ]
         fig.add_trace(

@@ -161,7 +161,9 @@ def definition_checker() -> go.Figure:
             "Fujimori's self-coup fails on the target; Wagner fails on the target and is disputed on 'insiders'."
         ),
         source=source_line(
-            "cases", "definition_checker", note="Definition: Powell & Thyne (2011); the marks follow the course's coding of each case."
+            "cases",
+            "definition_checker",
+            note="Definition: Powell & Thyne (2011); the marks follow the course's coding of each case.",
         ),
         alt=(
             f"Table of {len(rows)} cases against four elements (illegal, overt, insiders of the state apparatus, "

@@ -64,7 +64,12 @@ def grid_traces(cases: pd.DataFrame, styles: dict, wrap_at: int = 40) -> list[go
                 textposition="middle right",
                 textfont={"size": 12},
                 cliponaxis=False,
-                marker={"symbol": style["symbol"], "color": style["colour"], "size": 13, "line": {"width": 1, "color": "#333333"}},
+                marker={
+                    "symbol": style["symbol"],
+                    "color": style["colour"],
+                    "size": 13,
+                    "line": {"width": 1, "color": "#333333"},
+                },
                 hovertext=[case_hover(row, styles) for _, row in part.iterrows()],
                 hoverinfo="text",
             )
@@ -103,7 +108,13 @@ def case_map() -> go.Figure:
                 )
     fig.update_layout(
         **casegrid.axes(POSITIONS, POSITION_LABELS, ORIGINS, ORIGIN_LABELS),
-        legend={"title": {"text": "Class (symbol and colour)"}, "orientation": "h", "y": -0.04, "yanchor": "top", "x": 0},
+        legend={
+            "title": {"text": "Class (symbol and colour)"},
+            "orientation": "h",
+            "y": -0.04,
+            "yanchor": "top",
+            "x": 0,
+        },
         margin={"l": 20, "r": 20, "t": 60, "b": 40},
     )
     counts = cases.groupby("course_class").size()
@@ -111,13 +122,15 @@ def case_map() -> go.Figure:
     return finish(
         fig,
         caption=(
-            "The course's cases by the first two defining criteria: position (who acts) and origin (where the challenge "
+            "The course's cases by the first two defining criteria: position (who acts) and origin (where the "
+            "challenge "
             "began). Each symbol and colour is a class; target, the third criterion, separates classes within a cell "
             f"(see chapter 9). {HAND_PICKED} Hover over a case for its dates, target, what it became and its result."
         ),
         source=source_line("cases", "classes"),
         alt=(
-            f"A grid of {len(cases)} cases: three rows for position (insider, hybrid, outsider) and two columns for origin "
+            f"A grid of {len(cases)} cases: three rows for position (insider, hybrid, outsider) and two columns for "
+            "origin "
             f"(capital; provinces or front). {describe_cells(cases, POSITIONS, 'position', ORIGINS, 'origin', styles)} "
             f"Classes: {', '.join(f'{counts[c]} ' + s['label'].lower() for c, s in styles.items() if c in counts)}. "
             f"Symbols: {legend}. {HAND_PICKED}"
@@ -145,7 +158,12 @@ def duration_by_class() -> go.Figure:
                 name=style["label"],
                 text=[f"×{len(names)}" if len(names) > 1 else "" for names in groups],
                 textposition="top center",
-                marker={"symbol": style["symbol"], "color": style["colour"], "size": 13, "line": {"width": 1, "color": "#333333"}},
+                marker={
+                    "symbol": style["symbol"],
+                    "color": style["colour"],
+                    "size": 13,
+                    "line": {"width": 1, "color": "#333333"},
+                },
                 hovertext=[f"{days(d)}: {escape(', '.join(names))}" for d, names in groups.items()],
                 hoverinfo="text",
                 cliponaxis=False,
@@ -177,7 +195,9 @@ def duration_by_class() -> go.Figure:
             f"{days(coups.max())}, and a one-day event can be a mutiny. Speed is a diagnostic, not a definition. "
             + (f"Not shown (still going on): {', '.join(ongoing)}." if ongoing else "")
         ),
-        source=source_line("cases", "classes", note="Durations before the common era are approximate (pre-Julian calendar)."),
+        source=source_line(
+            "cases", "classes", note="Durations before the common era are approximate (pre-Julian calendar)."
+        ),
         alt=f"Dot plot of durations on a logarithmic axis, one row per class. {'. '.join(by_class)}.",
         height=320,
     )
@@ -185,4 +205,3 @@ def duration_by_class() -> go.Figure:
 
 def days(n: int) -> str:
     return "1 day" if n == 1 else f"{n:,} days"
-

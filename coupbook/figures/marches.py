@@ -62,10 +62,7 @@ def _int(value) -> int | None:
 def milestones(case_id: str) -> list[Milestone]:
     table = load("milestones")
     part = table[table["case_id"] == case_id]
-    return [
-        Milestone(r.label, r.detail, int(r.year), _int(r.month), _int(r.day), r.cite)
-        for r in part.itertuples()
-    ]
+    return [Milestone(r.label, r.detail, int(r.year), _int(r.month), _int(r.day), r.cite) for r in part.itertuples()]
 
 
 def _anchor(case: pd.Series, year_field: str, date_field: str, marks: list[Milestone]) -> Milestone:
@@ -89,7 +86,15 @@ def rows() -> list[dict]:
         marks = milestones(case_id)
         start = _anchor(cases.loc[case_id], "start_year", "start_date", marks).at
         for m in marks:
-            out.append({"case": short, "case_id": case_id, "row": f"{short}: {m.label}", "x": round(m.at - start, 2), "milestone": m})
+            out.append(
+                {
+                    "case": short,
+                    "case_id": case_id,
+                    "row": f"{short}: {m.label}",
+                    "x": round(m.at - start, 2),
+                    "milestone": m,
+                }
+            )
     return out
 
 
@@ -104,9 +109,15 @@ def bids() -> dict[str, dict]:
         days = int(case["duration_days"])
         length = f"about {round(days / 365.25)} years" if days > 2000 else f"about {round(days, -2):,.0f} days"
         span = (
-            f"{-case['start_year']}–{-case['end_year']} BC" if case["start_year"] < 0 else f"{case['start_year']}–{case['end_year']}"
+            f"{-case['start_year']}–{-case['end_year']} BC"
+            if case["start_year"] < 0
+            else f"{case['start_year']}–{case['end_year']}"
         )
-        out[short] = {"label": f"Bid for power, {span} ({length})", "years": round(end.at - start.at, 2), "name": case["name"]}
+        out[short] = {
+            "label": f"Bid for power, {span} ({length})",
+            "years": round(end.at - start.at, 2),
+            "name": case["name"],
+        }
     return out
 
 
@@ -115,7 +126,7 @@ def long_marches() -> go.Figure:
     data = rows()
     bars = bids()
     fig = go.Figure()
-    for case_id, (short, colour, symbol, pattern) in CASES.items():
+    for short, colour, symbol, pattern in CASES.values():
         mine = [d for d in data if d["case"] == short]
         bar = bars[short]
         fig.add_trace(
@@ -158,7 +169,12 @@ def long_marches() -> go.Figure:
         order += [d["row"] for d in mine[start_at + 1 :]]
     fig.add_vline(x=0, line={"dash": "dot", "color": "#555555"})
     fig.update_layout(
-        xaxis={"title": "Years before (−) and after (+) the bid for power began", "range": [-6, 24], "dtick": 2, "zeroline": False},
+        xaxis={
+            "title": "Years before (−) and after (+) the bid for power began",
+            "range": [-6, 24],
+            "dtick": 2,
+            "zeroline": False,
+        },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(order)), "automargin": True},
         legend={"orientation": "h", "y": -0.18},
         barmode="overlay",
@@ -183,7 +199,8 @@ def long_marches() -> go.Figure:
         caption=(
             "Two long bids for power on one clock: years before and after the Communists' Nanchang uprising (August "
             "1927) and Caesar's crossing of the Rubicon (January 49 BC). Bars: the bid for power, from its first "
-            "overt act to the day it was decided. Filled symbols: known dates; open symbols: year only, placed mid-year."
+            "overt act to the day it was decided. Filled symbols: known dates; open symbols: year only, placed "
+            "mid-year."
         ),
         source=source_line(
             "milestones",

@@ -55,7 +55,9 @@ def road_to_civil_war() -> go.Figure:
     coup = load("cases").set_index("case_id").loc["myanmar-2021"]
     first = events[events["stage"] == "coup"]["date"].min()
     if coup["start_date"] != first:
-        raise ValueError(f"cases.csv dates the coup {coup['start_date']:%Y-%m-%d}, myanmar_timeline.csv {first:%Y-%m-%d}")
+        raise ValueError(
+            f"cases.csv dates the coup {coup['start_date']:%Y-%m-%d}, myanmar_timeline.csv {first:%Y-%m-%d}"
+        )
     ucdp = ucdp_coding()
     starts = events.groupby("stage")["day"].min().to_dict()
 

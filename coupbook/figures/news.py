@@ -68,6 +68,9 @@ def error_types() -> go.Figure:
             "article_error_types",
             note="The article is a machine-translated repost; the corrections' sources are cited in the chapter.",
         ),
-        alt=f"Horizontal bar chart of {total} checked phrases from the article by type of problem. {parts}. By type: {by_type}.",
+        alt=(
+            f"Horizontal bar chart of {total} checked phrases from the article by type of problem. {parts}. "
+            f"By type: {by_type}."
+        ),
         height=400,
     )

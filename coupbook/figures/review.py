@@ -39,7 +39,13 @@ def cases_recap() -> go.Figure:
     fig = go.Figure(grid_traces(table, styles, wrap_at=17))
     fig.update_layout(
         **casegrid.axes(POSITIONS, POSITION_LABELS, TARGETS, TARGET_LABELS, WIDTHS),
-        legend={"title": {"text": "Class (symbol and colour)"}, "orientation": "h", "y": -0.04, "yanchor": "top", "x": 0},
+        legend={
+            "title": {"text": "Class (symbol and colour)"},
+            "orientation": "h",
+            "y": -0.04,
+            "yanchor": "top",
+            "x": 0,
+        },
         margin={"l": 20, "r": 20, "t": 80, "b": 40},
     )
     rules = "; ".join(f"{s['label']}: {s['definition']}" for s in styles.values())
@@ -53,9 +59,10 @@ def cases_recap() -> go.Figure:
         ),
         source=source_line("cases", "classes"),
         alt=(
-            f"A grid of {len(table)} cases: three rows for position (insider, hybrid, outsider) and four columns for the "
-            "target (the sitting executive; the actor's own commanders; the other branches, by the executive; the state "
-            f"or regime). {describe_cells(table, POSITIONS, 'position', TARGETS, 'target', styles)} The classes: {rules}"
+            f"A grid of {len(table)} cases: three rows for position (insider, hybrid, outsider) and four columns "
+            "for the target (the sitting executive; the actor's own commanders; the other branches, by the "
+            "executive; the state or regime). "
+            f"{describe_cells(table, POSITIONS, 'position', TARGETS, 'target', styles)} The classes: {rules}"
         ),
         height=640,
     )

@@ -135,7 +135,11 @@ def by_region() -> go.Figure:
         )
     fig.update_layout(
         barmode="stack",
-        legend={"title": f"Region (attempts {table.index.min()}–{table.index.max() + 9}):", "orientation": "h", "y": -0.25},
+        legend={
+            "title": f"Region (attempts {table.index.min()}–{table.index.max() + 9}):",
+            "orientation": "h",
+            "y": -0.25,
+        },
         xaxis_title=last_decade_note(table.reset_index()),
         yaxis_title="Coup attempts",
     )
@@ -210,13 +214,16 @@ def pt_vs_cline() -> go.Figure:
     return finish(
         fig,
         caption=(
-            f"Two coup datasets side by side: Powell & Thyne ({pt_total} attempts, {coverage('pt_coups_by_year_region')}) "
+            f"Two coup datasets side by side: Powell & Thyne ({pt_total} attempts, "
+            f"{coverage('pt_coups_by_year_region')}) "
             f"and the Cline Center ({cl_total} events, {coverage('cline_coups_by_year_region')}). Cline's wider "
             "definition adds foiled plots "
             f"(conspiracies, {int(cline['conspiracy'].sum())} in all), and even without them it counts more "
             "executed coups than Powell & Thyne in every decade."
         ),
-        source=source_line("pt_coups_by_year_region", "cline_coups_by_year_region", note="Counts derived by the course."),
+        source=source_line(
+            "pt_coups_by_year_region", "cline_coups_by_year_region", note="Counts derived by the course."
+        ),
         alt=(
             f"Bar chart with two stacked bars per decade. Left bar: Powell and Thyne, successful and failed coups; "
             f"right bar: Cline Center, realized, attempted and conspiracy events. {rows}. Totals: Powell and "

@@ -56,7 +56,9 @@ def test_case_dates_match_the_fact_sheet(cases):
     assert ccp["duration_days"] == 8097  # about 22 years: the Nanchang uprising to the PRC
     assert cases.loc["myanmar-2021", "duration_days"] == 1
     resistance = cases.loc["myanmar-resistance-2021"]
-    assert pd.isna(resistance["end_date"]) and pd.isna(resistance["duration_days"]) and resistance["outcome"] == "ongoing"
+    assert (
+        pd.isna(resistance["end_date"]) and pd.isna(resistance["duration_days"]) and resistance["outcome"] == "ongoing"
+    )
     wagner = cases.loc["wagner-2023"]
     assert (wagner["start_date"], wagner["end_date"]) == (pd.Timestamp("2023-06-23"), pd.Timestamp("2023-06-24"))
     assert wagner["duration_days"] == 1
@@ -102,7 +104,15 @@ def test_the_framework_codings_of_section_10(cases):
 
 
 def test_no_production_notes_or_pointers_outside_the_book():
-    banned = ("fact sheet", "course team", "course data notes", "course dataset notes", "standard knowledge", "not re-verified", "not yet checked")
+    banned = (
+        "fact sheet",
+        "course team",
+        "course data notes",
+        "course dataset notes",
+        "standard knowledge",
+        "not re-verified",
+        "not yet checked",
+    )
     for name in RESOURCES:
         path = ROOT / "data" / data.resource(name)["path"]
         text = path.read_text(encoding="utf-8").lower()
@@ -119,7 +129,11 @@ def test_the_style_table(cases):
 
 
 def test_dataset_codings_teach_the_definitions(cases):
-    assert cases.loc["wagner-2023", ["pt_coding", "course_class", "position"]].tolist() == ["not-listed", "mutiny", "hybrid"]
+    assert cases.loc["wagner-2023", ["pt_coding", "course_class", "position"]].tolist() == [
+        "not-listed",
+        "mutiny",
+        "hybrid",
+    ]
     assert cases.loc["ccp-1927", ["cline_coding", "cline_flags"]].tolist() == ["realized", "rebel"]
     assert cases.loc["ussr-1991", ["pt_coding", "cline_coding"]].tolist() == ["failed", "realized"]
     assert cases.loc["peru-1992", ["pt_coding", "cline_flags", "course_class"]].tolist() == [
@@ -210,7 +224,9 @@ def test_every_resource_states_licence_and_citation():
         assert res["schema"]["primaryKey"], name
         for source in res["sources"]:
             assert source["title"], name
-            if any(d in source["title"] for d in ("Global Instances of Coups", "Project Dataset", "Armed Conflict Dataset")):
+            if any(
+                d in source["title"] for d in ("Global Instances of Coups", "Project Dataset", "Armed Conflict Dataset")
+            ):
                 assert source["version"] and source["coverage"], (name, source["title"])
 
 

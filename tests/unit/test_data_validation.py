@@ -99,7 +99,9 @@ def test_a_short_row_gives_one_error_and_no_follow_on_errors(pkg):
     rows = _rows(path)
     rows[3] = rows[3][:4]
     _write(path, rows)
-    assert errors_of("wagner_timeline", pkg) == ["data/wagner_timeline.csv, row 3 (step '3'): has 4 cells, the schema has 11 fields"]
+    assert errors_of("wagner_timeline", pkg) == [
+        "data/wagner_timeline.csv, row 3 (step '3'): has 4 cells, the schema has 11 fields"
+    ]
 
 
 def test_an_extra_cell_gives_one_error_and_no_follow_on_errors(pkg):
@@ -108,7 +110,10 @@ def test_an_extra_cell_gives_one_error_and_no_follow_on_errors(pkg):
     rows[5].append("stray")
     _write(path, rows)
     (error,) = errors_of("cases", pkg)
-    assert error == f"data/cases.csv, row 5 (case_id {rows[5][0]!r}): has {len(rows[0]) + 1} cells, the schema has {len(rows[0])} fields"
+    assert (
+        error == f"data/cases.csv, row 5 (case_id {rows[5][0]!r}): has {len(rows[0]) + 1} cells, "
+        f"the schema has {len(rows[0])} fields"
+    )
 
 
 def test_header_must_match_schema(pkg):
@@ -183,7 +188,8 @@ def test_bad_integer_and_inconsistent_duration(pkg):
 def test_an_ongoing_case_has_no_duration(pkg):
     set_cell(pkg, "cases.csv", "sudan-rsf-2023", "duration_days", "400")
     assert errors_of("cases", pkg) == [
-        f"{where(pkg, 'sudan-rsf-2023')}, field 'duration_days': 400 days, but the case has no end (ongoing): leave it empty"
+        f"{where(pkg, 'sudan-rsf-2023')}, field 'duration_days': 400 days, but the case has no end (ongoing): "
+        "leave it empty"
     ]
 
 
@@ -200,7 +206,9 @@ def test_an_ended_case_needs_a_duration(pkg):
 def test_unknown_category(pkg):
     set_cell(pkg, "cases.csv", "thailand-2014", "actor", "mercenaries")
     (error,) = errors_of("cases", pkg)
-    assert error.startswith(f"{where(pkg, 'thailand-2014')}, field 'actor': 'mercenaries' is not one of the allowed values")
+    assert error.startswith(
+        f"{where(pkg, 'thailand-2014')}, field 'actor': 'mercenaries' is not one of the allowed values"
+    )
     assert "(military, civilian-elite" in error
 
 
@@ -222,13 +230,19 @@ def test_a_country_must_match_its_code(pkg):
 def test_an_addition_without_a_code_is_accepted_only_without_a_code(pkg):
     set_cell(pkg, "cases.csv", "caesar-49bc", "cow_code", "325")
     (error,) = errors_of("cases", pkg)
-    assert error == f"{where(pkg, 'caesar-49bc')}, field 'cow_code': 325 does not match 'Roman Republic': data/countries.csv gives cow_code none"
+    assert (
+        error == f"{where(pkg, 'caesar-49bc')}, field 'cow_code': 325 does not match 'Roman Republic': "
+        "data/countries.csv gives cow_code none"
+    )
 
 
 def test_an_unknown_class_is_refused(pkg):
     set_cell(pkg, "cases.csv", "thailand-1973", "course_class", "revolution")
     errors = errors_of("cases", pkg)
-    assert f"{where(pkg, 'thailand-1973')}, field 'course_class': 'revolution' is not in data/classes.csv (column 'id')" in errors
+    assert (
+        f"{where(pkg, 'thailand-1973')}, field 'course_class': 'revolution' is not in data/classes.csv (column 'id')"
+        in errors
+    )
 
 
 def test_a_class_that_contradicts_the_criteria_is_refused(pkg):
@@ -242,7 +256,9 @@ def test_a_class_that_contradicts_the_criteria_is_refused(pkg):
 def test_pattern_on_flags(pkg):
     set_cell(pkg, "cases.csv", "myanmar-1958", "cline_flags", "military,resign")
     (error,) = errors_of("cases", pkg)
-    assert error.startswith(f"{where(pkg, 'myanmar-1958')}, field 'cline_flags': 'military,resign' does not match the pattern")
+    assert error.startswith(
+        f"{where(pkg, 'myanmar-1958')}, field 'cline_flags': 'military,resign' does not match the pattern"
+    )
 
 
 # --- sources and keys -------------------------------------------------------------------------------------
@@ -252,7 +268,9 @@ def test_missing_source(pkg):
     set_cell(pkg, "cases.csv", "peru-1992", "source", "")
     assert errors_of("cases", pkg) == [f"{where(pkg, 'peru-1992')}, field 'source': required value is missing"]
     set_cell(pkg, "cases.csv", "peru-1992", "source", "   ")
-    assert errors_of("cases", pkg) == [f"{where(pkg, 'peru-1992')}, field 'source': every row needs a source: this cell is blank"]
+    assert errors_of("cases", pkg) == [
+        f"{where(pkg, 'peru-1992')}, field 'source': every row needs a source: this cell is blank"
+    ]
 
 
 def test_unknown_bibtex_key(pkg):

@@ -171,7 +171,13 @@ def test_the_cline_flag_counts_and_the_overlap_with_powell_and_thyne():
 
 def test_country_vocabulary():
     countries = data.load("countries")
-    pairs = set(zip(countries["name"], countries["cow_code"].astype("object").where(countries["cow_code"].notna(), None)))
+    pairs = set(
+        zip(
+            countries["name"],
+            countries["cow_code"].astype("object").where(countries["cow_code"].notna(), None),
+            strict=True,
+        )
+    )
     assert {("Thailand", 800), ("Myanmar", 775), ("Russia", 365), ("USSR", 365), ("China", 710)} <= pairs
     assert ("Roman Republic", None) in pairs
     assert countries.loc[countries["name"] == "Roman Republic", "used_by"].item() == "course"

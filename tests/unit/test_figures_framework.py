@@ -57,7 +57,9 @@ def test_the_layout_is_deterministic_and_labels_never_share_a_line(fig):
         by_column.setdefault(x, []).append(y)
     for ys in by_column.values():
         ys.sort()
-        assert all(b - a >= 0.1 for a, b in zip(ys, ys[1:])), "labels in one column are at least a tenth of a cell apart"
+        assert all(b - a >= 0.1 for a, b in zip(ys, ys[1:], strict=False)), (
+            "labels in one column are at least a tenth of a cell apart"
+        )
 
 
 def test_no_jitter_and_no_duration_axis(fig):
@@ -70,7 +72,13 @@ def test_no_jitter_and_no_duration_axis(fig):
 def test_hover_gives_dates_target_became_and_result(fig):
     hovers = {h.split("</b>")[0][3:]: h for t in fig.data for h in t.hovertext}
     wagner = hovers["Wagner mutiny 2023"]
-    for part in ("23–24 Jun 2023; 1 day", "Position: hybrid", "Target: military leadership", "Class: mutiny", "Powell & Thyne: not listed"):
+    for part in (
+        "23–24 Jun 2023; 1 day",
+        "Position: hybrid",
+        "Target: military leadership",
+        "Class: mutiny",
+        "Powell & Thyne: not listed",
+    ):
         assert part in wagner, part
     ccp = hovers["Chinese Communists 1927–1949"]
     assert "8,097 days" in ccp and "became civil war; result: social revolution" in ccp

@@ -59,5 +59,13 @@ def test_caption_source_and_alt(fig):
     notes = fig.layout.meta["coupbook"]
     assert "Rubicon" in notes["caption"]
     assert "pre-Julian" in notes["source"]
-    for text in ("370 days", "15 years", "22 years", "1 August 1927", "10 January 49 BC", "15 March 44 BC", "1,500 days"):
+    for text in (
+        "370 days",
+        "15 years",
+        "22 years",
+        "1 August 1927",
+        "10 January 49 BC",
+        "15 March 44 BC",
+        "1,500 days",
+    ):
         assert text in notes["alt"], text

@@ -55,5 +55,8 @@ def test_recap_has_caption_source_and_alt():
     assert "hand-picked" in meta["caption"]
     assert not meta["source"].startswith("Source:")
     assert "data/cases.csv" in meta["source"] and "data/classes.csv" in meta["source"]
-    for fragment in ("Hybrid, military leadership: Wagner mutiny 2023 (mutiny)", "Insider, other branches: Peru 1992 (self-coup)"):
+    for fragment in (
+        "Hybrid, military leadership: Wagner mutiny 2023 (mutiny)",
+        "Insider, other branches: Peru 1992 (self-coup)",
+    ):
         assert fragment in meta["alt"], fragment
