@@ -54,7 +54,9 @@ def datasets_html() -> str:
             f"<td>{tables}</td></tr>"
         )
     rows = "".join(rows)
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Dataset", "Version", "Coverage", "Where from", "Course tables"))
+    head = "".join(
+        f'<th scope="col">{h}</th>' for h in ("Dataset", "Version", "Coverage", "Where from", "Course tables")
+    )
     return (
         '<div class="data-provenance" role="region" aria-label="Upstream datasets" tabindex="0">'
         '<table class="table"><caption>The research datasets behind the course tables, as recorded in '

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import plotly.graph_objects as go
 
 from coupbook.casebook import when
@@ -112,7 +114,7 @@ def checker_rows() -> list[dict]:
         marks = [MARKS[e][1].get(row[MARKS[e][0]], 0) for e in MARKS]
         out.append(
             {
-                "label": f"{row['name']}<br>{when(row)}; {_pt_label(row)}",
+                "label": f"{escape(row['name'])}<br>{when(row)}; {_pt_label(row)}",
                 "short": row["name"],
                 "marks": marks,
                 "notes": [mine.get(e, "") for e in MARKS],

@@ -117,7 +117,7 @@ def march_timeline() -> go.Figure:
             y=column["distance_to_moscow_km"],
             mode="lines+markers+text",
             text=[f"{p}: ~{d:,.0f} km" for p, d in zip(column["short"], column["distance_to_moscow_km"], strict=True)],
-            textposition=["top right"] * (len(column) - 1) + ["top left"],
+            textposition=["top right"] + ["bottom left"] * (len(column) - 2) + ["top left"],  # labels stay inside
             name="Wagner column (distances approximate)",
             line={"color": PALETTE[1], "dash": "dot", "width": 2},
             marker={"symbol": "triangle-up", "size": 13, "color": PALETTE[1]},

@@ -136,7 +136,7 @@ def by_region() -> go.Figure:
     fig.update_layout(
         barmode="stack",
         legend={
-            "title": f"Region (attempts {table.index.min()}–{table.index.max() + 9}):",
+            "title": f"Region (attempts {pt['year'].min()}–{pt['year'].max()}):",
             "orientation": "h",
             "y": -0.25,
         },
