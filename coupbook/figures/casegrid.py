@@ -15,6 +15,13 @@ import pandas as pd
 SLOTS_PER_COLUMN = 6  # rows of labels a cell holds before it opens a second column
 MARGIN = 0.12  # free space at the top and bottom of a cell (in cell heights)
 COLUMN_X = (0.06, 0.53)  # left edge of the first and second column of a cell (in cell widths)
+CLASS_LEGEND = {
+    "title": {"text": "Class (symbol and colour)"},
+    "orientation": "h",
+    "y": -0.04,
+    "yanchor": "top",
+    "x": 0,
+}
 
 
 def edges(cols: list[str], widths: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:

@@ -108,13 +108,7 @@ def case_map() -> go.Figure:
                 )
     fig.update_layout(
         **casegrid.axes(POSITIONS, POSITION_LABELS, ORIGINS, ORIGIN_LABELS),
-        legend={
-            "title": {"text": "Class (symbol and colour)"},
-            "orientation": "h",
-            "y": -0.04,
-            "yanchor": "top",
-            "x": 0,
-        },
+        legend=casegrid.CLASS_LEGEND,
         margin={"l": 20, "r": 20, "t": 60, "b": 40},
     )
     counts = cases.groupby("course_class").size()

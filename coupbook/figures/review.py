@@ -39,13 +39,7 @@ def cases_recap() -> go.Figure:
     fig = go.Figure(grid_traces(table, styles, wrap_at=17))
     fig.update_layout(
         **casegrid.axes(POSITIONS, POSITION_LABELS, TARGETS, TARGET_LABELS, WIDTHS),
-        legend={
-            "title": {"text": "Class (symbol and colour)"},
-            "orientation": "h",
-            "y": -0.04,
-            "yanchor": "top",
-            "x": 0,
-        },
+        legend=casegrid.CLASS_LEGEND,
         margin={"l": 20, "r": 20, "t": 80, "b": 40},
     )
     rules = "; ".join(f"{s['label']}: {s['definition']}" for s in styles.values())
