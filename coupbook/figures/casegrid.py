@@ -16,9 +16,9 @@ SLOTS_PER_COLUMN = 6  # rows of labels a cell holds before it opens a second col
 MARGIN = 0.12  # free space at the top and bottom of a cell (in cell heights)
 COLUMN_X = (0.06, 0.53)  # left edge of the first and second column of a cell (in cell widths)
 CLASS_LEGEND = {
-    "title": {"text": "Class (symbol and colour)"},
+    "title": {"text": "Class:"},
     "orientation": "h",
-    "y": -0.04,
+    "y": -0.03,
     "yanchor": "top",
     "x": 0,
 }

@@ -85,7 +85,7 @@ def cline_flags() -> go.Figure:
 
 # The four elements of Powell and Thyne's (2011) definition, and how each is read from cases.csv.
 ELEMENTS = ["Illegal", "Overt", "Insiders of the state apparatus", "Target: the sitting executive"]
-ELEMENT_TICKS = ["Illegal", "Overt", "Insiders<br>of the state<br>apparatus", "Target:<br>the sitting<br>executive"]
+ELEMENT_TICKS = ["Illegal", "Overt", "By<br>insiders", "Against<br>the sitting<br>executive"]
 MARKS = {  # element -> (column of cases.csv, value -> 1 present / 0 absent / 0.5 disputed)
     "illegal": ("illegal", {"yes": 1, "no": 0, "contested": 0.5}),
     "overt": ("overt", {"yes": 1, "no": 0}),
@@ -114,7 +114,7 @@ def checker_rows() -> list[dict]:
         marks = [MARKS[e][1].get(row[MARKS[e][0]], 0) for e in MARKS]
         out.append(
             {
-                "label": f"{escape(row['name'])}<br>{when(row)}; {_pt_label(row)}",
+                "label": f"{escape(row['name'])}<br>{when(row)}<br>{_pt_label(row)}",
                 "short": row["name"],
                 "marks": marks,
                 "notes": [mine.get(e, "") for e in MARKS],
@@ -146,10 +146,10 @@ def definition_checker() -> go.Figure:
         )
     )
     fig.update_layout(
-        title={"text": "The definition checker: which cases have all four elements?"},
-        xaxis={"side": "top", "title": "", "tickangle": 0},
+        title={"text": "Which cases have all four elements?", "y": 0.98, "yanchor": "top"},
+        xaxis={"side": "top", "title": "", "tickangle": 0, "automargin": True},
         yaxis={"title": "", "automargin": True},
-        margin={"l": 20, "t": 120},
+        margin={"l": 20, "t": 110},
     )
     described = []
     for case in rows:

@@ -24,12 +24,12 @@ from coupbook.figures import casegrid
 
 POSITIONS = ["insider", "hybrid", "outsider"]
 POSITION_LABELS = {
-    "insider": "Insider<br>(holds state office)",
-    "hybrid": "Hybrid<br>(state-funded, outside)",
-    "outsider": "Outsider<br>(no state office)",
+    "insider": "Insider<br>(holds state<br>office)",
+    "hybrid": "Hybrid<br>(state-funded,<br>outside)",
+    "outsider": "Outsider<br>(no state<br>office)",
 }
 ORIGINS = ["capital", "provinces"]
-ORIGIN_LABELS = {"capital": "Launched in the capital", "provinces": "Launched in the provinces or at the front"}
+ORIGIN_LABELS = {"capital": "Launched in<br>the capital", "provinces": "Launched in the provinces<br>or at the front"}
 HAND_PICKED = "The cases are hand-picked to teach the distinctions; they are not a sample of all events."
 
 
@@ -87,7 +87,8 @@ def describe_cells(cases: pd.DataFrame, rows: list[str], row_key: str, cols: lis
             for row in part.itertuples():
                 extra = _became(row)
                 items.append(f"{row.name} ({styles[row.course_class]['label'].lower()}{'; ' + extra if extra else ''})")
-            out.append(f"{r.capitalize()}, {c.replace('-', ' ')}: " + ("; ".join(items) if items else "no case"))
+            cell = f"{r.replace('-', ' ').capitalize()}, {c.replace('-', ' ')}"
+            out.append(f"{cell}: " + ("; ".join(items) if items else "no case"))
     return ". ".join(out) + "."
 
 
@@ -109,7 +110,7 @@ def case_map() -> go.Figure:
     fig.update_layout(
         **casegrid.axes(POSITIONS, POSITION_LABELS, ORIGINS, ORIGIN_LABELS),
         legend=casegrid.CLASS_LEGEND,
-        margin={"l": 20, "r": 20, "t": 60, "b": 40},
+        margin={"l": 20, "r": 20, "t": 70, "b": 40},
     )
     counts = cases.groupby("course_class").size()
     legend = "; ".join(f"{s['label'].lower()}: {s['symbol'].replace('-', ' ')}" for s in styles.values())

@@ -114,7 +114,8 @@ def bids() -> dict[str, dict]:
             else f"{case['start_year']}–{case['end_year']}"
         )
         out[short] = {
-            "label": f"Bid for power, {span} ({length})",
+            "label": f"Bid for power ({length})",
+            "legend": f"Bid for power, {span} ({length})",
             "years": round(end.at - start.at, 2),
             "name": case["name"],
         }
@@ -136,8 +137,8 @@ def long_marches() -> go.Figure:
                 y=[f"{short}: {bar['label']}"],
                 orientation="h",
                 marker={"color": colour, "opacity": 0.35, "pattern": {"shape": pattern}},
-                name=bar["label"],
-                hovertext=[f"{bar['label']}: {bar['years']:.1f} years"],
+                name=bar["legend"],
+                hovertext=[f"{bar['legend']}: {bar['years']:.1f} years"],
                 hoverinfo="text",
             )
         )
@@ -170,9 +171,9 @@ def long_marches() -> go.Figure:
     fig.add_vline(x=0, line={"dash": "dot", "color": "#555555"})
     fig.update_layout(
         xaxis={
-            "title": "Years before (−) and after (+) the bid for power began",
+            "title": "Years since the bid began (− before it)",
             "range": [-6, 24],
-            "dtick": 2,
+            "dtick": 4,
             "zeroline": False,
         },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(order)), "automargin": True},

@@ -119,7 +119,7 @@ def road_to_civil_war() -> go.Figure:
     fig.add_annotation(
         x=f"{year + 1}-01-20",
         y=STAGES["armed"][0],
-        text=f"Dotted box: UCDP {version} codes {year} as a<br>{intensity}, government vs {ucdp['side_b']}",
+        text=f"Dotted box: UCDP {version}, {year}",
         showarrow=False,
         yshift=-14,
         xanchor="left",
@@ -144,7 +144,8 @@ def road_to_civil_war() -> go.Figure:
         caption=(
             "The seizure of power took one morning; the resistance grew in stages, from protest and a "
             "parallel government to armed resistance and a declared war. Each stage added to the ones "
-            "before rather than replacing them."
+            f"before rather than replacing them. The dotted box marks {year}, which UCDP's dataset ({version}) "
+            f"codes as a {intensity} between the government and the {ucdp['side_b']}."
         ),
         source=source_line(
             "myanmar_timeline",

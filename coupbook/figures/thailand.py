@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from coupbook.charts import PALETTE, finish
 from coupbook.data import load, source_line
 from coupbook.figures import country_events
+from coupbook.figures.casegrid import wrap
 from coupbook.figures.country_events import STYLE  # noqa: F401  (STYLE: the legend, for tests)
 
 COUNTRY = "Thailand"
@@ -87,7 +88,7 @@ def counts() -> list[tuple[str, int, int, int]]:
 def counts_compared() -> go.Figure:
     """Stacked bars: four counts of Thai coups, split into successful, failed and plots."""
     table = counts()
-    labels = [c[0] for c in reversed(table)]
+    labels = [wrap(c[0], 26) for c in reversed(table)]
     fig = go.Figure()
     for index, (_, name, pattern, colour) in enumerate(SERIES):
         values = [c[1 + index] for c in reversed(table)]
@@ -113,6 +114,7 @@ def counts_compared() -> go.Figure:
             mode="text",
             text=[f"  total {t}" for t in totals],
             textposition="middle right",
+            cliponaxis=False,
             showlegend=False,
             hoverinfo="skip",
         )
@@ -120,7 +122,7 @@ def counts_compared() -> go.Figure:
     fig.update_layout(
         barmode="stack",
         title={"text": "How many coups has Thailand had? It depends who counts"},
-        xaxis={"title": "number of events", "range": [0, 25]},
+        xaxis={"title": "number of events", "range": [0, 27]},
         yaxis={"title": "", "automargin": True},
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
     )

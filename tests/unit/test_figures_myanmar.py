@@ -55,7 +55,9 @@ def test_road_marks_the_ucdp_2021_coding(road):
     rows = list(road.layout.yaxis.categoryarray)
     assert rows[round((box.y0 + box.y1) / 2)] == "3. Armed resistance", "the UCDP box sits on the armed-resistance row"
     texts = " ".join(a.text for a in road.layout.annotations)
-    assert "UCDP v22.1" in texts and "minor" in texts and "25–999" in texts
+    assert "UCDP v22.1, 2021" in texts
+    caption = road.layout.meta["coupbook"]["caption"]
+    assert "minor" in caption and "25–999" in caption and "NUG" in caption
     assert myanmar.ucdp_coding() == {"conflict_id": 222, "side_b": "NUG", "year": 2021, "intensity": 1}
 
 

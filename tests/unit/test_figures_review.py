@@ -16,9 +16,9 @@ def points(fig):
     return out
 
 
-def target_of(x):
-    spans = edges(review.TARGETS, review.WIDTHS)
-    return next(t for t, (left, right) in spans.items() if left <= x < right)
+def position_of(x):
+    spans = edges(review.POSITIONS, review.WIDTHS)
+    return next(p for p, (left, right) in spans.items() if left <= x < right)
 
 
 def test_every_case_is_in_the_cell_of_its_position_and_target():
@@ -27,7 +27,8 @@ def test_every_case_is_in_the_cell_of_its_position_and_target():
     assert sorted(got) == sorted(cases["name"])
     for case in cases.itertuples():
         x, y, *_ = got[case.name]
-        assert (review.POSITIONS[2 - int(y)], target_of(x)) == (case.position, case.target), case.name
+        target = review.TARGETS[len(review.TARGETS) - 1 - int(y)]  # rows from the top
+        assert (target, position_of(x)) == (case.target, case.position), case.name
 
 
 def test_classes_look_the_same_as_in_chapter_6():
@@ -56,7 +57,7 @@ def test_recap_has_caption_source_and_alt():
     assert not meta["source"].startswith("Source:")
     assert "data/cases.csv" in meta["source"] and "data/classes.csv" in meta["source"]
     for fragment in (
-        "Hybrid, military leadership: Wagner mutiny 2023 (mutiny)",
-        "Insider, other branches: Peru 1992 (self-coup)",
+        "Military leadership, hybrid: Wagner mutiny 2023 (mutiny)",
+        "Other branches, insider: Peru 1992 (self-coup)",
     ):
         assert fragment in meta["alt"], fragment

@@ -91,7 +91,11 @@ def test_timeline_notes(timeline):
 
 
 def test_counts_chart_values(counts):
-    bars = {trace.name: dict(zip(trace.y, trace.x, strict=True)) for trace in counts.data if trace.type == "bar"}
+    bars = {
+        trace.name: {y.replace("<br>", " "): x for y, x in zip(trace.y, trace.x, strict=True)}
+        for trace in counts.data
+        if trace.type == "bar"
+    }
     success = bars["Successful / realized"]
     failed = bars["Failed / attempted"]
     plots = bars["Conspiracy (plot stopped)"]
