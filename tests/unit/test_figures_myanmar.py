@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coupbook.data import resource
 from coupbook.figures import myanmar
 
 
@@ -55,7 +56,8 @@ def test_road_marks_the_ucdp_2021_coding(road):
     rows = list(road.layout.yaxis.categoryarray)
     assert rows[round((box.y0 + box.y1) / 2)] == "3. Armed resistance", "the UCDP box sits on the armed-resistance row"
     texts = " ".join(a.text for a in road.layout.annotations)
-    assert "UCDP v22.1, 2021" in texts
+    ucdp = next(s for s in resource("cases")["sources"] if s["title"].startswith("UCDP"))
+    assert f"UCDP {ucdp['version']}, 2021" in texts
     caption = road.layout.meta["coupbook"]["caption"]
     assert "minor" in caption and "25–999" in caption and "NUG" in caption
     assert myanmar.ucdp_coding() == {"conflict_id": 222, "side_b": "NUG", "year": 2021, "intensity": 1}
@@ -67,7 +69,8 @@ def test_road_notes(road):
     for fact in ("1 Feb 2021", "16 Apr 2021", "5 May 2021", "7 Sep 2021", "27 Oct 2023", "intensity 1"):
         assert fact in meta["alt"]
     assert "later versions may code it differently" in meta["alt"]
-    assert "v22.1" in meta["source"] and "ABC News" in meta["source"]
+    ucdp = next(s for s in resource("cases")["sources"] if s["title"].startswith("UCDP"))
+    assert ucdp["version"] in meta["source"] and "ABC News" in meta["source"]
 
 
 def test_road_checks_cases_csv(monkeypatch):
