@@ -2,13 +2,14 @@
 
 Modules, one job each:
 - ``paths``: where the project's data and question banks live.
-- ``datapackage``: validates the curated tables in ``data/`` against ``data/datapackage.json``.
-- ``data``: loads those tables as pandas DataFrames.
-- ``derive``: rebuilds ``data/derived/`` from the upstream coup datasets.
-- ``upstream``: loads the full upstream datasets from a path or URL.
-- ``bibliography``: the keys of references.bib, for citation checks.
-- ``casebook``: the "Cases at a glance" table of every case.
-- ``charts``: plotly figures with captions, source lines and text alternatives.
+- ``data`` (a subpackage): loading, Frictionless validation, table checks, the course's criteria,
+  quiz-key consistency, derivation from the upstream datasets (``python -m coupbook.derive``),
+  the upstream loaders and the bibliography keys. ``coupbook.derive``, ``coupbook.upstream`` and
+  ``coupbook.bibliography`` are kept as short aliases of their modules there.
+- ``casebook``: the "Cases at a glance" table of every case, and the hover text every case chart shares.
+- ``charts``: plotly figures with captions, source lines and text alternatives; class styles.
+- ``figures`` (a subpackage): one module of charts per chapter, each reading ``data/``.
+- ``datasources``: the "Data sources" page, written from ``data/datapackage.json``.
 - ``quizzes``: the chapter quizzes, built from the banks in ``data/quizzes/``.
 - ``classresults``: aggregates learners' exported answers for an instructor.
 - ``mystnb_plotly``: renders plotly output in the static book.

@@ -46,3 +46,17 @@ def glue(name: str, fig: go.Figure) -> None:
 
     bundle = pio.renderers["plotly_mimetype"].to_mimebundle(fig)
     display(bundle, raw=True, metadata={"scrapbook": {"name": name, "mime_prefix": ""}})
+
+
+def class_styles() -> dict[str, dict]:
+    """The look of each course class, from the style table ``data/classes.csv``, in its order.
+
+    ``{id: {"label", "symbol", "colour", "definition"}}``: every chart that shows classes draws them
+    from here, so a class has the same symbol and colour everywhere.
+    """
+    from coupbook.data import load  # the data package imports nothing from the charts
+
+    return {
+        row.id: {"label": row.label, "symbol": row.symbol, "colour": row.colour, "definition": row.definition}
+        for row in load("classes").itertuples()
+    }

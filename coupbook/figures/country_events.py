@@ -2,22 +2,19 @@
 
 Chapters 2 (Thailand) and 3 (Myanmar) show the same thing for two countries: each dataset is a
 row of markers, and the marker symbol gives the outcome, so that readers see at a glance where the
-narrow list and the wide list disagree.  The course's derived tables hold only per-country counts,
-so each chapter keeps its event-level rows as small constants, and :func:`check_against_country_counts`
-compares them with ``load("country_counts")`` every time a chart is drawn.
+narrow list and the wide list disagree.  The events come from the derived table
+``country_events`` (``make data``), and :func:`events` checks them against ``country_counts``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from coupbook.charts import PALETTE
-from coupbook.data import load
-
-PtEvent = tuple[str, str]  # (date, "successful" | "failed")
-ClineEvent = tuple[str, str, str]  # (date, "realized" | "attempted" | "conspiracy", flags)
+from coupbook.data import load, resource
 
 # Outcome -> (legend label, marker symbol, colour). Symbols differ so colour is never the only signal.
 STYLE = {
@@ -26,69 +23,80 @@ STYLE = {
     "conspiracy": ("Conspiracy: plot stopped before it was carried out (Cline only)", "diamond-open", PALETTE[2]),
 }
 CLINE_TO_STYLE = {"realized": "successful", "attempted": "failed", "conspiracy": "conspiracy"}
-ROW_PT = "Powell & Thyne<br>(1950–Aug 2023)"
-ROW_CLINE = "Cline Center<br>(1945–2022)"
+DATASETS = {"powell-thyne": "Powell & Thyne", "cline": "Cline Center"}
 
 
-def tally(pt_events: Sequence[PtEvent], cline_events: Sequence[ClineEvent]) -> dict[str, dict[str, int]]:
-    """Events, successes, failures and conspiracies in each list, keyed like country_counts."""
-    return {
-        "powell-thyne": {
-            "events": len(pt_events),
-            "successes": sum(o == "successful" for _, o in pt_events),
-            "failures": sum(o == "failed" for _, o in pt_events),
-            "conspiracies": 0,
-        },
-        "cline": {
-            "events": len(cline_events),
-            "successes": sum(o == "realized" for _, o, _ in cline_events),
-            "failures": sum(o == "attempted" for _, o, _ in cline_events),
-            "conspiracies": sum(o == "conspiracy" for _, o, _ in cline_events),
-        },
-    }
+def coverage(dataset: str) -> str:
+    """'1950 to August 2023' for a dataset, from the data package (the event table's sources)."""
+    title = {"powell-thyne": "Powell", "cline": "Cline"}[dataset]
+    source = next(s for s in resource("country_events")["sources"] if s["title"].startswith(title))
+    return source["coverage"]
 
 
-def check_against_country_counts(
-    country: str, pt_events: Sequence[PtEvent], cline_events: Sequence[ClineEvent]
-) -> dict[str, dict[str, int]]:
-    """The tally of the event lists; raises if it differs from the derived country_counts table."""
-    counts = load("country_counts")
-    rows = counts[counts["country"] == country].set_index("dataset")
-    mine = tally(pt_events, cline_events)
-    for dataset, values in mine.items():
-        theirs = {k: int(rows.loc[dataset][k]) for k in values}
-        if theirs != values:
-            raise ValueError(f"{country} {dataset} events here {values} differ from country_counts {theirs}")
-    return mine
+def row_label(dataset: str) -> str:
+    return f"{DATASETS[dataset]}<br>({coverage(dataset)})"
+
+
+def events(country: str) -> pd.DataFrame:
+    """The country's events in both datasets (``date`` as YYYY-MM-DD text, ``style`` the outcome key).
+
+    Raises ValueError if the events do not add up to the country's row in ``country_counts``.
+    """
+    table = load("country_events")
+    table = table[table["country"] == country].copy()
+    table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    table["style"] = table["outcome"].map(lambda o: CLINE_TO_STYLE.get(o, o))
+    counts = load("country_counts").set_index(["dataset", "country"])
+    for dataset, part in table.groupby("dataset"):
+        expected = counts.loc[(dataset, country)]
+        mine = {
+            "events": len(part),
+            "successes": int((part["style"] == "successful").sum()),
+            "failures": int((part["style"] == "failed").sum()),
+            "conspiracies": int((part["style"] == "conspiracy").sum()),
+        }
+        theirs = {k: int(expected[k]) for k in mine}
+        if mine != theirs:
+            raise ValueError(f"{country} {dataset} events {mine} differ from country_counts {theirs}")
+    return table.reset_index(drop=True)
+
+
+def tally(table: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Events, successes, failures and conspiracies per dataset, keyed like country_counts."""
+    out = {}
+    for dataset in DATASETS:
+        part = table[table["dataset"] == dataset]
+        out[dataset] = {
+            "events": len(part),
+            "successes": int((part["style"] == "successful").sum()),
+            "failures": int((part["style"] == "failed").sum()),
+            "conspiracies": int((part["style"] == "conspiracy").sum()),
+        }
+    return out
 
 
 def two_dataset_timeline(
-    pt_events: Sequence[PtEvent],
-    cline_events: Sequence[ClineEvent],
+    table: pd.DataFrame,
     *,
     title: str,
     x_range: tuple[str, str],
     y_range: tuple[float, float],
     labels: Iterable[tuple[str, str, str, str, int]] = (),
 ) -> go.Figure:
-    """Both lists as two rows of markers; ``labels`` are (date, text, row, xanchor, yshift) notes."""
+    """Both lists as two rows of markers; ``labels`` are (date, text, dataset, xanchor, yshift) notes."""
     fig = go.Figure()
     for key, (label, symbol, colour) in STYLE.items():
-        xs, ys, hover = [], [], []
-        for day, outcome in pt_events:
-            if outcome == key:
-                xs.append(day)
-                ys.append(ROW_PT)
-                hover.append(f"{day}: {outcome} coup (Powell & Thyne)")
-        for day, outcome, flags in cline_events:
-            if CLINE_TO_STYLE[outcome] == key:
-                xs.append(day)
-                ys.append(ROW_CLINE)
-                hover.append(f"{day}: {outcome} (Cline; flags: {flags})")
+        part = table[table["style"] == key]
+        hover = [
+            f"{d}: {o} coup (Powell & Thyne)"
+            if ds == "powell-thyne"
+            else f"{d}: {o} (Cline; flags: {f.replace(';', ', ')})"
+            for d, o, ds, f in zip(part["date"], part["outcome"], part["dataset"], part["flags"], strict=True)
+        ]
         fig.add_trace(
             go.Scatter(
-                x=xs,
-                y=ys,
+                x=list(part["date"]),
+                y=[row_label(ds) for ds in part["dataset"]],
                 mode="markers",
                 name=label,
                 marker={"symbol": symbol, "size": 12, "color": colour, "line": {"width": 2, "color": colour}},
@@ -96,15 +104,17 @@ def two_dataset_timeline(
                 hoverinfo="text",
             )
         )
-    for day, text, row, anchor, shift in labels:
-        fig.add_annotation(x=day, y=row, text=text, showarrow=False, yshift=shift, xanchor=anchor, font={"size": 12})
+    for day, text, dataset, anchor, shift in labels:
+        fig.add_annotation(
+            x=day, y=row_label(dataset), text=text, showarrow=False, yshift=shift, xanchor=anchor, font={"size": 12}
+        )
     fig.update_layout(
         title={"text": title},
         xaxis={"title": "year", "type": "date", "range": list(x_range), "dtick": "M120"},
         yaxis={
             "title": "",
             "categoryorder": "array",
-            "categoryarray": [ROW_PT, ROW_CLINE],
+            "categoryarray": [row_label("powell-thyne"), row_label("cline")],
             "range": list(y_range),
             "automargin": True,
         },

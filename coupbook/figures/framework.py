@@ -1,191 +1,202 @@
-"""Chapter 6: a framework to tell coups, mutinies, rebellions and civil wars apart.
+"""Chapter 6: the course's cases by the defining criteria.
 
-One interactive chart places every case of the course table ``cases``: how long it lasted (x,
-log scale), where it started (y: centre or periphery), what kind of event it was (marker symbol)
-and, through a drop-down menu that works in the static book without a kernel, what colour
-stands for (the course's class, the outcome, or the Powell & Thyne or Cline coding).
+- :func:`case_map`: position (who acts: insider, hybrid, outsider) by origin (where the challenge
+  began: the capital, or the provinces and the front), each case in its cell, its symbol and
+  colour giving its class (from the style table ``data/classes.csv``); the hover and the text
+  description say what it became and its result.
+- :func:`duration_by_class`: a small chart showing that duration does not decide the class (speed
+  is a diagnostic, docs/framework.md §3).
+
+Both read the course table ``cases``; nothing about a case is typed here.
 """
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from coupbook.casebook import split_by_duration, year_label
-from coupbook.charts import PALETTE, finish
+from coupbook.casebook import case_hover, split_by_duration
+from coupbook.charts import class_styles, finish
+from coupbook.data import load, source_line
+from coupbook.figures import casegrid
 
-# Marker symbol per course class: the symbol always carries the class, whatever the colour shows.
-SYMBOLS = {
-    "coup": "circle",
-    "self-coup": "square",
-    "mutiny": "diamond",
-    "rebellion": "triangle-up",
-    "civil-war": "x",
-    "revolution": "star",
+POSITIONS = ["insider", "hybrid", "outsider"]
+POSITION_LABELS = {
+    "insider": "Insider<br>(holds state<br>office)",
+    "hybrid": "Hybrid<br>(state-funded,<br>outside)",
+    "outsider": "Outsider<br>(no state<br>office)",
 }
-# Colour schemes offered in the drop-down: column -> (button label, category order)
-SCHEMES = {
-    "course_class": ("Course class", ["coup", "self-coup", "mutiny", "rebellion", "civil-war", "revolution"]),
-    "outcome": ("Outcome", ["succeeded", "failed", "negotiated-end", "became-civil-war", "took-power"]),
-    "pt_coding": ("Powell & Thyne coding", ["successful", "failed", "not-listed", "before-1950"]),
-    "cline_coding": (
-        "Cline Center coding",
-        ["realized", "attempted", "conspiracy", "not-listed", "before-1945", "after-2022"],
-    ),
-}
-Y_POSITION = {"centre": 1.0, "periphery": 0.0}
-SPREAD = 0.6  # total vertical spread of cases that would otherwise sit on the same point
+ORIGINS = ["capital", "provinces"]
+ORIGIN_LABELS = {"capital": "Launched in<br>the capital", "provinces": "Launched in the provinces<br>or at the front"}
+HAND_PICKED = "The cases are hand-picked to teach the distinctions; they are not a sample of all events."
 
 
-def year_text(year: float, date: object) -> str:
-    """'19 Sep 2006' from an ISO date, or '49 BC' from a negative year when there is no date."""
-    if isinstance(date, (str, pd.Timestamp)) and pd.notna(date) and str(date):
-        return pd.Timestamp(date).strftime("%-d %b %Y")
-    return year_label(int(year))
+def _ordered(cases: pd.DataFrame) -> pd.DataFrame:
+    return cases.sort_values(["start_year", "start_date"], kind="stable").reset_index(drop=True)
+
+
+def _became(row) -> str:
+    parts = []
+    if row.became != "none":
+        parts.append(f"became {row.became.replace('-', ' ')}")
+    if row.result != "none":
+        parts.append(f"result: {row.result.replace('-', ' ')}")
+    return "; ".join(parts)
+
+
+def grid_traces(cases: pd.DataFrame, styles: dict, wrap_at: int = 40) -> list[go.Scatter]:
+    """One trace per class (legend entry), markers and labels at the cases' grid positions
+    (labels longer than ``wrap_at`` characters are broken over two lines)."""
+    traces = []
+    for cls, style in styles.items():
+        part = cases[cases["course_class"] == cls]
+        if part.empty:
+            continue
+        traces.append(
+            go.Scatter(
+                x=part["x"],
+                y=part["y"],
+                mode="markers+text",
+                name=style["label"],
+                text=[casegrid.wrap(escape(name), wrap_at) for name in part["name"]],
+                textposition="middle right",
+                textfont={"size": 12},
+                cliponaxis=False,
+                marker={
+                    "symbol": style["symbol"],
+                    "color": style["colour"],
+                    "size": 13,
+                    "line": {"width": 1, "color": "#333333"},
+                },
+                hovertext=[case_hover(row, styles) for _, row in part.iterrows()],
+                hoverinfo="text",
+            )
+        )
+    return traces
+
+
+def describe_cells(cases: pd.DataFrame, rows: list[str], row_key: str, cols: list[str], col_key: str, styles) -> str:
+    """'Insider, capital: Thailand 2006 (coup), ...' for every cell, in reading order."""
+    out = []
+    for r in rows:
+        for c in cols:
+            part = cases[(cases[row_key] == r) & (cases[col_key] == c)]
+            items = []
+            for row in part.itertuples():
+                extra = _became(row)
+                items.append(f"{row.name} ({styles[row.course_class]['label'].lower()}{'; ' + extra if extra else ''})")
+            cell = f"{r.replace('-', ' ').capitalize()}, {c.replace('-', ' ')}"
+            out.append(f"{cell}: " + ("; ".join(items) if items else "no case"))
+    return ". ".join(out) + "."
+
+
+def case_map() -> go.Figure:
+    """The course's cases in a 3 × 2 grid of position by origin, symbol and colour by class."""
+    styles = class_styles()
+    cases = casegrid.place(_ordered(load("cases")), "position", POSITIONS, "origin", ORIGINS)
+    fig = go.Figure(grid_traces(cases, styles))
+    for r in POSITIONS:
+        for c in ORIGINS:
+            if cases[(cases["position"] == r) & (cases["origin"] == c)].empty:
+                fig.add_annotation(
+                    x=ORIGINS.index(c) + 0.5,  # columns of width 1
+                    y=len(POSITIONS) - POSITIONS.index(r) - 0.5,
+                    text="no case in the course",
+                    showarrow=False,
+                    font={"size": 12, "color": "#555555"},
+                )
+    fig.update_layout(
+        **casegrid.axes(POSITIONS, POSITION_LABELS, ORIGINS, ORIGIN_LABELS),
+        legend=casegrid.CLASS_LEGEND,
+        margin={"l": 20, "r": 20, "t": 70, "b": 40},
+    )
+    counts = cases.groupby("course_class").size()
+    legend = "; ".join(f"{s['label'].lower()}: {s['symbol'].replace('-', ' ')}" for s in styles.values())
+    return finish(
+        fig,
+        caption=(
+            "The course's cases by the first two defining criteria: position (who acts) and origin (where the "
+            "challenge "
+            "began). Each symbol and colour is a class; target, the third criterion, separates classes within a cell "
+            f"(see chapter 9). {HAND_PICKED} Hover over a case for its dates, target, what it became and its result."
+        ),
+        source=source_line("cases", "classes"),
+        alt=(
+            f"A grid of {len(cases)} cases: three rows for position (insider, hybrid, outsider) and two columns for "
+            "origin "
+            f"(capital; provinces or front). {describe_cells(cases, POSITIONS, 'position', ORIGINS, 'origin', styles)} "
+            f"Classes: {', '.join(f'{counts[c]} ' + s['label'].lower() for c, s in styles.items() if c in counts)}. "
+            f"Symbols: {legend}. {HAND_PICKED}"
+        ),
+        height=680,
+    )
+
+
+def duration_by_class() -> go.Figure:
+    """Each case's duration (log scale) in the row of its class: durations overlap across classes."""
+    styles = class_styles()
+    ended, ongoing = split_by_duration(_ordered(load("cases")))
+    labels = {c: s["label"] for c, s in styles.items()}
+    fig = go.Figure()
+    for cls, style in styles.items():
+        part = ended[ended["course_class"] == cls]
+        if part.empty:
+            continue
+        groups = part.groupby("duration_days", sort=True)["name"].agg(list)
+        fig.add_trace(
+            go.Scatter(
+                x=list(groups.index),
+                y=[style["label"]] * len(groups),
+                mode="markers+text",
+                name=style["label"],
+                text=[f"×{len(names)}" if len(names) > 1 else "" for names in groups],
+                textposition="top center",
+                marker={
+                    "symbol": style["symbol"],
+                    "color": style["colour"],
+                    "size": 13,
+                    "line": {"width": 1, "color": "#333333"},
+                },
+                hovertext=[f"{days(d)}: {escape(', '.join(names))}" for d, names in groups.items()],
+                hoverinfo="text",
+                cliponaxis=False,
+                showlegend=False,
+            )
+        )
+    fig.update_layout(
+        xaxis={
+            "type": "log",
+            "title": "Duration of the bid for power, in days (log scale)",
+            "tickvals": [1, 10, 100, 365, 1000, 3650],
+            "ticktext": ["1 day", "10", "100", "1 year", "1,000", "10 years"],
+            "range": [-0.2, 4.1],
+        },
+        yaxis={"categoryorder": "array", "categoryarray": [labels[c] for c in reversed(styles)], "automargin": True},
+        margin={"l": 20, "r": 20, "t": 30, "b": 60},
+    )
+    by_class = []
+    for cls in styles:
+        part = ended[ended["course_class"] == cls]
+        if not part.empty:
+            listing = ", ".join(f"{r.name} {days(r.duration_days)}" for r in part.itertuples())
+            by_class.append(f"{labels[cls]}: {listing}")
+    coups = ended[ended["course_class"] == "coup"]["duration_days"]
+    return finish(
+        fig,
+        caption=(
+            f"Duration does not decide the class: coups in the course's cases took from {days(coups.min())} to "
+            f"{days(coups.max())}, and a one-day event can be a mutiny. Speed is a diagnostic, not a definition. "
+            + (f"Not shown (still going on): {', '.join(ongoing)}." if ongoing else "")
+        ),
+        source=source_line(
+            "cases", "classes", note="Durations before the common era are approximate (pre-Julian calendar)."
+        ),
+        alt=f"Dot plot of durations on a logarithmic axis, one row per class. {'. '.join(by_class)}.",
+        height=320,
+    )
 
 
 def days(n: int) -> str:
     return "1 day" if n == 1 else f"{n:,} days"
-
-
-def cases_for_map() -> pd.DataFrame:
-    """Cases with a known duration, with plotting columns: ``y`` (jittered), ``dates``, ``hover``."""
-    df, _ = split_by_duration()
-    df["dates"] = [
-        year_text(sy, sd) + " – " + year_text(ey, ed)
-        for sy, sd, ey, ed in zip(df["start_year"], df["start_date"], df["end_year"], df["end_date"], strict=True)
-    ]
-    # Spread cases that share a position and duration evenly around their row, in time order.
-    df = df.sort_values(["actor_position", "duration_days", "start_year"]).reset_index(drop=True)
-    offsets = []
-    for _, group in df.groupby(["actor_position", "duration_days"], sort=False):
-        n = len(group)
-        offsets += [0.0] if n == 1 else [SPREAD * (i / (n - 1) - 0.5) for i in range(n)]
-    df["y"] = df["actor_position"].map(Y_POSITION) + offsets
-    # Label placement: one-day cases to the left (the stack at x = 1 would hide its neighbours),
-    # long cases alternately above and below, the rest to the right.
-    df["textpos"] = "middle right"
-    df.loc[df["duration_days"] == 1, "textpos"] = "middle left"
-    long_idx = df[df["duration_days"] > 365].sort_values("duration_days").index
-    for k, idx in enumerate(long_idx):
-        df.loc[idx, "textpos"] = "bottom center" if k % 2 == 0 else "top center"
-    df["hover"] = [
-        f"<b>{r.name}</b> ({r.country})<br>{r.dates}; {r.duration_days:,} day{'s' if r.duration_days != 1 else ''}"
-        f"<br>Starts: {r.actor_position} ({r.origin_place})<br>Actor: {r.actor}; target: {r.target}"
-        f"<br>Outcome: {r.outcome}<br>Course class: {r.course_class}"
-        f"<br>Powell & Thyne: {r.pt_coding}; Cline: {r.cline_coding}; UCDP: {r.ucdp_coding}"
-        for r in df.itertuples()
-    ]
-    return df
-
-
-def case_map() -> go.Figure:
-    """Every case by duration (log scale) and starting point, with a colour drop-down."""
-    df = cases_for_map()
-    fig = go.Figure()
-    visible_sets = []
-    for scheme, (_, order) in SCHEMES.items():
-        first = scheme == "course_class"
-        indices = []
-        for i, value in enumerate([v for v in order if v in set(df[scheme])]):
-            part = df[df[scheme] == value]
-            indices.append(len(fig.data))
-            fig.add_trace(
-                go.Scatter(
-                    x=part["duration_days"],
-                    y=part["y"],
-                    mode="markers+text",
-                    text=part["name"],
-                    textposition=part["textpos"].tolist(),
-                    cliponaxis=False,
-                    textfont={"size": 11},
-                    name=value,
-                    legendgroup=scheme,
-                    visible=first,
-                    marker={
-                        "symbol": [SYMBOLS[c] for c in part["course_class"]],
-                        "size": 13,
-                        "color": PALETTE[i % len(PALETTE)],
-                        "line": {"width": 1, "color": "#333333"},
-                    },
-                    hovertext=part["hover"],
-                    hoverinfo="text",
-                )
-            )
-        visible_sets.append((scheme, indices))
-
-    buttons = []
-    for scheme, indices in visible_sets:
-        visible = [i in indices for i in range(len(fig.data))]
-        label = SCHEMES[scheme][0]
-        buttons.append(
-            {
-                "label": f"Colour: {label}",
-                "method": "update",
-                "args": [{"visible": visible}, {"legend.title.text": label}],
-            }
-        )
-    fig.update_layout(
-        updatemenus=[
-            {
-                "type": "dropdown",
-                "buttons": buttons,
-                "x": 0,
-                "xanchor": "left",
-                "y": 1.16,
-                "yanchor": "top",
-                "active": 0,
-            }
-        ],
-        legend={"title": {"text": SCHEMES["course_class"][0]}, "orientation": "h", "y": -0.2},
-        xaxis={
-            "type": "log",
-            "title": "Duration in days (log scale: 1, 10, 100, 1,000)",
-            "range": [-1.1, 4.3],
-            "tickvals": [1, 3, 10, 30, 100, 365, 1000, 3650],
-            "ticktext": ["1 day", "3", "10", "1 month", "100", "1 year", "1,000", "10 years"],
-        },
-        yaxis={
-            "tickvals": [0, 1],
-            "ticktext": ["Periphery", "Centre"],
-            "range": [-0.55, 1.55],
-            "title": "Where it started",
-            "zeroline": False,
-        },
-        margin={"t": 90},
-    )
-
-    _, missing = split_by_duration()
-    centre = df[df["actor_position"] == "centre"]
-    periphery = df[df["actor_position"] == "periphery"]
-    long_ones = df[df["duration_days"] > 365].sort_values("duration_days")
-    one_day_coups = centre[(centre["duration_days"] == 1) & (centre["course_class"] == "coup")]
-    alt = (
-        f"Scatter chart of {len(df)} cases by duration (log scale) and starting point. "
-        f"{len(centre)} cases started at the centre, and all of them lasted {centre['duration_days'].max()} days "
-        f"or less; {len(one_day_coups)} of them are coups over within a day "
-        f"({', '.join(one_day_coups['name'])}). "
-        f"{len(periphery)} cases started on the periphery: "
-        + "; ".join(f"{r.name} ({r.course_class}, {days(r.duration_days)})" for r in periphery.itertuples())
-        + ". The longest are "
-        + " and ".join(f"{r.name} ({days(r.duration_days)})" for r in long_ones.itertuples())
-        + ". A menu switches the colours between the course class, the outcome and the Powell & Thyne and "
-        "Cline codings; the marker symbol always shows the course class."
-        + (f" Not shown (no end date yet): {', '.join(missing)}." if missing else "")
-    )
-    return finish(
-        fig,
-        caption=(
-            "Every case in the course by how long it lasted and where it started. Symbols show the course's "
-            "class (circle coup, square self-coup, diamond mutiny, triangle rebellion, cross civil war, star "
-            "revolution); use the menu to colour by outcome or by dataset coding, and hover for dates and codings. "
-            "Cases with the same duration are spread vertically so that they do not overlap."
-        ),
-        source=(
-            "course table cases (Powell & Thyne V2023.09.08; Cline Center v2.1.2; UCDP/PRIO ACD v22.1; "
-            "sources per case in the table). Dates before the common era are in the pre-Julian calendar, "
-            "so those durations are approximate."
-        ),
-        alt=alt,
-        height=600,
-    )

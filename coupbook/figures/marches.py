@@ -1,22 +1,29 @@
-"""Chapter 5: two long marches from the periphery, Mao (1934–1949) and Caesar (49–44 BC).
+"""Chapter 5: two long bids for power, the Chinese Communists (1927–1949) and Caesar (49–45 BC).
 
-A handful of milestones per case, set here with their sources (course fact sheet sections 2.9 and
-2.10; cite keys in brackets), placed on a common axis: years before or after the start of each
-march (the Long March's break-out, 16 Oct 1934; the crossing of the Rubicon, 10 Jan 49 BC).
-Dates BC are in the pre-Julian Roman calendar, so their spacing is approximate; events known only
-by year are placed in the middle of that year and drawn with an open symbol.
+The milestones come from the course table ``milestones``, the start and end of each bid from
+``cases`` (the duration rule: from the first overt act to the day the bid was decided).  Both are
+placed on a common axis, years before or after each bid began (the Nanchang uprising, 1 Aug 1927;
+the crossing of the Rubicon, 10 Jan 49 BC).  Dates BC are in the pre-Julian Roman calendar, so
+their spacing is approximate; events known only by year are placed in the middle of that year and
+drawn with an open symbol.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from coupbook.charts import PALETTE, finish
+from coupbook.data import load, source_line
 
 # Days before the first of each month in a common year (leap days are ignored: a few hours' error).
 _MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+CASES = {  # case_id -> (short name, colour, filled symbol, bar pattern): style, not data
+    "ccp-1927": ("Mao", PALETTE[0], "circle", "/"),
+    "caesar-49bc": ("Caesar", PALETTE[1], "diamond", "."),
+}
 
 
 def year_fraction(year: int, month: int | None = None, day: int | None = None) -> float:
@@ -43,121 +50,95 @@ class Milestone:
     def exact(self) -> bool:
         return self.month is not None and self.day is not None
 
-
-MAO_START = (1934, 10, 16)  # some sources: 10 Oct 1934 (from Yudu)
-CAESAR_START = (-49, 1, 10)  # some sources: 10/11 Jan 49 BC
-
-MAO = [
-    Milestone(
-        "Civil war begins (1927)",
-        "Communist–Nationalist civil war breaks out, 1927 (year only)",
-        1927,
-        cite="spence1990",
-    ),
-    Milestone(
-        "Long March starts",
-        "Break-out from the Jiangxi Soviet, 16 Oct 1934 (some sources: 10 Oct)",
-        1934,
-        10,
-        16,
-        "wiki1934longmarch",
-    ),
-    Milestone(
-        "Zunyi: Mao rises", "Zunyi Conference, 15–17 Jan 1935: Mao gains ascendancy", 1935, 1, 16, "wiki1934longmarch"
-    ),
-    Milestone(
-        "Arrives in Shaanxi",
-        "Long March ends in northern Shaanxi, Oct 1935: about 370 days, over 9,000 km; about a tenth arrive",
-        1935,
-        10,
-        20,
-        "wiki1934longmarch",
-    ),
-    Milestone(
-        "PRC proclaimed",
-        "Mao proclaims the People's Republic of China in Beijing, 1 Oct 1949",
-        1949,
-        10,
-        1,
-        "spence1990",
-    ),
-]
-
-CAESAR = [
-    Milestone(
-        "Julia dies", "Caesar's daughter Julia, Pompey's wife, dies, 54 BC (year only)", -54, cite="goldsworthy2006"
-    ),
-    Milestone("Crassus killed", "Crassus killed at Carrhae, 53 BC (year only)", -53, cite="goldsworthy2006"),
-    Milestone("Pompey sole consul", "Pompey sole consul, 52 BC (year only)", -52, cite="goldsworthy2006"),
-    Milestone(
-        "Command dispute (51–50 BC)",
-        "Dispute over Caesar's command; the Senate demands he give up his army, 51–50 BC",
-        -51,
-        12,
-        cite="goldsworthy2006",
-    ),
-    Milestone(
-        "Crosses the Rubicon",
-        "Caesar crosses the Rubicon with the XIII Legion, 10 Jan 49 BC (some sources: 10/11 Jan)",
-        -49,
-        1,
-        10,
-        "suetonius",
-    ),
-    Milestone("Pharsalus", "Battle of Pharsalus, 9 Aug 48 BC", -48, 8, 9, "wiki49caesar"),
-    Milestone("Pompey killed", "Pompey killed at Pelusium, Egypt, 28 Sep 48 BC", -48, 9, 28, "goldsworthy2006"),
-    Milestone(
-        "Dictator for 10 years", "Caesar made dictator for ten years, 46 BC (year only)", -46, cite="goldsworthy2006"
-    ),
-    Milestone("Munda: war ends", "Battle of Munda ends the civil war, 17 Mar 45 BC", -45, 3, 17, "wiki49caesar"),
-    Milestone("Assassinated", "Caesar assassinated on the Ides of March, 15 Mar 44 BC", -44, 3, 15, "suetonius"),
-]
-
-ROWS = {"Mao and the Communists, 1927–1949": (MAO, MAO_START), "Caesar, 54–44 BC": (CAESAR, CAESAR_START)}
+    @property
+    def at(self) -> float:
+        return year_fraction(self.year, self.month, self.day)
 
 
-def relative_years(milestones: list[Milestone], start: tuple[int, int, int]) -> list[float]:
-    """Years from the start of the march to each milestone (negative = before it)."""
-    origin = year_fraction(*start)
-    return [round(year_fraction(m.year, m.month, m.day) - origin, 2) for m in milestones]
+def _int(value) -> int | None:
+    return None if pd.isna(value) else int(value)
 
 
-CASE_STYLE = {  # row prefix -> (colour, filled symbol)
-    "Mao": (PALETTE[0], "circle"),
-    "Caesar": (PALETTE[1], "diamond"),
-}
-PERIODS = {  # a bar from the start of the march to the end of its first phase
-    "Mao": ("Long March (about 370 days)", "Arrives in Shaanxi"),
-    "Caesar": ("Civil war, 49–45 BC", "Munda: war ends"),
-}
+def milestones(case_id: str) -> list[Milestone]:
+    table = load("milestones")
+    part = table[table["case_id"] == case_id]
+    return [Milestone(r.label, r.detail, int(r.year), _int(r.month), _int(r.day), r.cite) for r in part.itertuples()]
+
+
+def _anchor(case: pd.Series, year_field: str, date_field: str, marks: list[Milestone]) -> Milestone:
+    """The milestone that is the case's start (or end): its date, or the first dated one in its year."""
+    date = case[date_field]
+    for m in marks:
+        if pd.notna(date) and m.exact and (m.year, m.month, m.day) == (date.year, date.month, date.day):
+            return m
+    if pd.isna(date):
+        for m in marks:
+            if m.exact and m.year == case[year_field]:
+                return m
+    raise ValueError(f"milestones.csv has no milestone for the {date_field[:-5]} of {case['case_id']} in cases.csv")
 
 
 def rows() -> list[dict]:
-    """One row per milestone, Mao's first, each with its case, label, years from the start and precision."""
+    """One row per milestone, case by case: its case, row label, years from the start, milestone."""
+    cases = load("cases").set_index("case_id", drop=False)
     out = []
-    for (name, (milestones, start)), case in zip(ROWS.items(), CASE_STYLE, strict=True):
-        for m, x in zip(milestones, relative_years(milestones, start), strict=True):
-            out.append({"case": case, "row": f"{case}: {m.label}", "x": x, "milestone": m, "title": name})
+    for case_id, (short, *_rest) in CASES.items():
+        marks = milestones(case_id)
+        start = _anchor(cases.loc[case_id], "start_year", "start_date", marks).at
+        for m in marks:
+            out.append(
+                {
+                    "case": short,
+                    "case_id": case_id,
+                    "row": f"{short}: {m.label}",
+                    "x": round(m.at - start, 2),
+                    "milestone": m,
+                }
+            )
+    return out
+
+
+def bids() -> dict[str, dict]:
+    """Per case: the bar of its bid for power (label and length in years) from cases.csv."""
+    cases = load("cases").set_index("case_id", drop=False)
+    out = {}
+    for case_id, (short, *_rest) in CASES.items():
+        case, marks = cases.loc[case_id], milestones(case_id)
+        start = _anchor(case, "start_year", "start_date", marks)
+        end = _anchor(case, "end_year", "end_date", marks)
+        days = int(case["duration_days"])
+        length = f"about {round(days / 365.25)} years" if days > 2000 else f"about {round(days, -2):,.0f} days"
+        span = (
+            f"{-case['start_year']}–{-case['end_year']} BC"
+            if case["start_year"] < 0
+            else f"{case['start_year']}–{case['end_year']}"
+        )
+        out[short] = {
+            "label": f"Bid for power ({length})",
+            "legend": f"Bid for power, {span} ({length})",
+            "years": round(end.at - start.at, 2),
+            "name": case["name"],
+        }
     return out
 
 
 def long_marches() -> go.Figure:
-    """Mao's and Caesar's paths to power on a shared axis: years since the march began."""
+    """The two bids for power on a shared axis: years since each began."""
     data = rows()
+    bars = bids()
     fig = go.Figure()
-    for case, (colour, symbol) in CASE_STYLE.items():
-        mine = [d for d in data if d["case"] == case]
-        label, end_label = PERIODS[case]
-        end = next(d["x"] for d in mine if d["milestone"].label == end_label)
+    for short, colour, symbol, pattern in CASES.values():
+        mine = [d for d in data if d["case"] == short]
+        bar = bars[short]
         fig.add_trace(
             go.Bar(
-                x=[end],
+                x=[bar["years"]],
                 base=[0],
-                y=[f"{case}: {label}"],
+                y=[f"{short}: {bar['label']}"],
                 orientation="h",
-                marker={"color": colour, "opacity": 0.35, "pattern": {"shape": "/" if case == "Mao" else "."}},
-                name=label,
-                hovertext=[f"{label}: {end:.1f} years"],
+                marker={"color": colour, "opacity": 0.35, "pattern": {"shape": pattern}},
+                name=bar["legend"],
+                hovertext=[f"{bar['legend']}: {bar['years']:.1f} years"],
                 hoverinfo="text",
             )
         )
@@ -170,7 +151,7 @@ def long_marches() -> go.Figure:
                     x=[d["x"] for d in pick],
                     y=[d["row"] for d in pick],
                     mode="markers",
-                    name=f"{mine[0]['title']}: " + ("known date" if exact else "year only (placed mid-year)"),
+                    name=f"{bar['name']}: " + ("known date" if exact else "year only (placed mid-year)"),
                     marker={
                         "symbol": symbol if exact else f"{symbol}-open",
                         "size": 13,
@@ -182,31 +163,32 @@ def long_marches() -> go.Figure:
                 )
             )
     order = []
-    for case in CASE_STYLE:
-        mine = [d["row"] for d in data if d["case"] == case]
-        start_at = next(i for i, d in enumerate(d for d in data if d["case"] == case) if d["x"] == 0)
-        order += mine[: start_at + 1] + [f"{case}: {PERIODS[case][0]}"] + mine[start_at + 1 :]
+    for short, *_rest in CASES.values():
+        mine = [d for d in data if d["case"] == short]
+        start_at = next(i for i, d in enumerate(mine) if d["x"] == 0)
+        order += [d["row"] for d in mine[: start_at + 1]] + [f"{short}: {bars[short]['label']}"]
+        order += [d["row"] for d in mine[start_at + 1 :]]
     fig.add_vline(x=0, line={"dash": "dot", "color": "#555555"})
     fig.update_layout(
         xaxis={
-            "title": "Years before (−) and after (+) the march began",
-            "range": [-8, 16],
-            "dtick": 2,
+            "title": "Years since the bid began (− before it)",
+            "range": [-6, 24],
+            "dtick": 4,
             "zeroline": False,
         },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(order)), "automargin": True},
         legend={"orientation": "h", "y": -0.18},
         barmode="overlay",
     )
-    mao = dict(zip([m.label for m in MAO], relative_years(MAO, MAO_START), strict=True))
-    caesar = dict(zip([m.label for m in CAESAR], relative_years(CAESAR, CAESAR_START), strict=True))
+    mao = {d["milestone"].label: d["x"] for d in data if d["case"] == "Mao"}
+    caesar = {d["milestone"].label: d["x"] for d in data if d["case"] == "Caesar"}
     alt = (
-        "Two timelines on a shared axis of years since each march began. "
-        f"Mao: the civil war began in 1927, about {-mao['Civil war begins (1927)']:.0f} years before the Long March; "
-        "the Long March started in October 1934 and ended about a year (about 370 days) later, "
-        f"at {mao['Arrives in Shaanxi']:+.1f} years; Mao rose at the Zunyi Conference three months in; "
-        f"the People's Republic was proclaimed {mao['PRC proclaimed']:.0f} years after the start "
-        "(about 22 years after 1927). "
+        "Two timelines on a shared axis of years since each bid for power began. "
+        f"The Chinese Communists: the Nanchang uprising of 1 August 1927 starts the bid; the Long March began "
+        f"{mao['Long March starts']:.0f} years later, in October 1934, and ended about a year (about 370 days) later, "
+        f"at {mao['Arrives in Shaanxi']:+.1f} years; Mao rose at the Zunyi Conference in January 1935; the People's "
+        f"Republic was proclaimed {mao['PRC proclaimed']:.0f} years after the start, 15 years after the Long March "
+        "began. "
         "Caesar: tension built from Julia's death (54 BC) and Crassus's death (53 BC) through Pompey's sole "
         "consulship (52 BC) and the command dispute (51–50 BC); he crossed the Rubicon on 10 January 49 BC; "
         f"Pharsalus came {caesar['Pharsalus']:.1f} years later, Pompey's death {caesar['Pompey killed']:.1f} years "
@@ -216,14 +198,16 @@ def long_marches() -> go.Figure:
     return finish(
         fig,
         caption=(
-            "Two long marches on one clock: years before and after Mao's Long March began (October 1934) and "
-            "after Caesar crossed the Rubicon (January 49 BC). Filled symbols: known dates; open symbols: year "
-            "only, placed mid-year."
+            "Two long bids for power on one clock: years before and after the Communists' Nanchang uprising (August "
+            "1927) and Caesar's crossing of the Rubicon (January 49 BC). Bars: the bid for power, from its first "
+            "overt act to the day it was decided. Filled symbols: known dates; open symbols: year only, placed "
+            "mid-year."
         ),
-        source=(
-            "course fact sheet sections 2.9–2.10, from Spence (1990), Wikipedia (Long March; Caesar's civil war), "
-            "Goldsworthy (2006) and Suetonius. Roman dates are pre-Julian, so spacing before 45 BC is approximate."
+        source=source_line(
+            "milestones",
+            note=f"{'; '.join(dict.fromkeys(load('milestones')['source']))}; the start and end of each bid as in "
+            "data/cases.csv. Roman dates are pre-Julian, so the spacing before 45 BC is approximate.",
         ),
         alt=alt,
-        height=640,
+        height=680,
     )

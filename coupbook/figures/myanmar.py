@@ -1,57 +1,65 @@
 """Charts for chapter 3, "Myanmar 2021: a coup that turned into a civil war".
 
 - :func:`road_to_civil_war`: from the coup of 1 February 2021 to Operation 1027 (27 October
-  2023), one row per stage; the stages add up rather than replace each other.
+  2023), one row per stage (the table ``myanmar_timeline``); the stages add up rather than
+  replace each other.  The UCDP coding of 2021 comes from the resistance's row in ``cases``.
 - :func:`coups_in_two_datasets`: Myanmar's coup events in Powell & Thyne and in the Cline
-  Center data, checked against ``load("country_counts")``.
+  Center data (the derived table ``country_events``), checked against ``country_counts``.
 """
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import plotly.graph_objects as go
 
 from coupbook.charts import PALETTE, finish
-from coupbook.data import load
+from coupbook.data import load, resource, source_line
+from coupbook.data.package import describe_source
 from coupbook.figures import country_events
-from coupbook.figures.country_events import ROW_PT, STYLE  # noqa: F401  (STYLE: the legend, for tests)
+from coupbook.figures.country_events import STYLE  # noqa: F401  (STYLE: the legend, for tests)
 
-# Stages of the crisis, top to bottom: (row label, marker symbol, colour).
+COUNTRY = "Myanmar"
+# Stages of the crisis, top to bottom: (row label, marker symbol, colour). Style, not data.
 STAGES = {
     "coup": ("1. Coup", "star", PALETTE[6]),
     "civil": ("2. Civil resistance", "circle", PALETTE[0]),
     "armed": ("3. Armed resistance", "triangle-up", PALETTE[1]),
     "war": ("4. Civil war", "diamond", PALETTE[3]),
 }
-
-# (date, stage, label, source key). Sources: wiki2021myanmar (coup), telesur2021nug and
-# indianawaaz2021nug (NUG), reuters2021pdf (People's Defence Force), nug2021war ("people's
-# defensive war"), dvb2023op1027 (Operation 1027). facts.md section 2.4.
-EVENTS: list[tuple[str, str, str, str]] = [
-    (
-        "2021-02-01",
-        "coup",
-        "1 Feb 2021: military detains Aung San Suu Kyi and President Win Myint; state of emergency",
-        "wiki2021myanmar",
-    ),
-    ("2021-04-16", "civil", "16 Apr 2021: ousted MPs announce a National Unity Government (NUG)", "telesur2021nug"),
-    ("2021-05-05", "armed", "5 May 2021: NUG announces a People's Defence Force (PDF)", "reuters2021pdf"),
-    ("2021-09-07", "war", "7 Sep 2021: NUG declares a 'people's defensive war'", "nug2021war"),
-    ("2023-10-27", "war", "27 Oct 2023: Three Brotherhood Alliance launches Operation 1027", "dvb2023op1027"),
-]
-# Where each stage starts (the civil resistance began with protests after 1 February 2021,
-# indianawaaz2021nug); each continues to the right edge of the chart.
-STAGE_STARTS = {"coup": "2021-02-01", "civil": "2021-02-01", "armed": "2021-05-05", "war": "2021-09-07"}
 CHART_END = "2024-01-31"
-UCDP_2021 = {"year": 2021, "conflict_id": 222, "side_b": "NUG", "intensity": 1}  # UCDP/PRIO ACD v22.1
+UCDP = re.compile(r"conflict (?P<conflict_id>\d+) \((?P<side_b>.+)\) (?P<year>\d{4}), intensity (?P<intensity>[12])")
+
+
+def timeline():
+    """The stage events, with ``day`` as YYYY-MM-DD text."""
+    table = load("myanmar_timeline")
+    table["day"] = table["date"].dt.strftime("%Y-%m-%d")
+    return table
+
+
+def ucdp_coding() -> dict:
+    """UCDP's coding of the resistance in its first year, from cases.csv (myanmar-resistance-2021)."""
+    cases = load("cases").set_index("case_id")
+    match = UCDP.fullmatch(cases.loc["myanmar-resistance-2021", "ucdp_coding"])
+    if not match:
+        raise ValueError("cases.csv: myanmar-resistance-2021 has no single-year UCDP coding for this chart")
+    found = match.groupdict()
+    return {k: v if k == "side_b" else int(v) for k, v in found.items()}
 
 
 def road_to_civil_war() -> go.Figure:
     """Timeline of Myanmar's crisis from 1 Feb 2021 to Operation 1027, one row per stage."""
-    cases = load("cases").set_index("case_id")
-    coup = cases.loc["myanmar-2021"]
-    coup_date = coup["start_date"].strftime("%Y-%m-%d")
-    if coup_date != EVENTS[0][0] or "intensity 1" not in coup["ucdp_coding"]:
-        raise ValueError(f"cases.csv disagrees with this chart: {coup_date}, {coup['ucdp_coding']!r}")
+    events = timeline()
+    coup = load("cases").set_index("case_id").loc["myanmar-2021"]
+    first = events[events["stage"] == "coup"]["date"].min()
+    if coup["start_date"] != first:
+        raise ValueError(
+            f"cases.csv dates the coup {coup['start_date']:%Y-%m-%d}, myanmar_timeline.csv {first:%Y-%m-%d}"
+        )
+    ucdp = ucdp_coding()
+    starts = events.groupby("stage")["day"].min().to_dict()
 
     fig = go.Figure()
     order = list(STAGES)
@@ -59,7 +67,7 @@ def road_to_civil_war() -> go.Figure:
         label, _, colour = STAGES[key]
         fig.add_trace(
             go.Scatter(
-                x=[STAGE_STARTS[key], CHART_END],
+                x=[starts[key], CHART_END],
                 y=[label, label],
                 mode="lines",
                 line={"color": colour, "width": 6},
@@ -70,53 +78,48 @@ def road_to_civil_war() -> go.Figure:
         )
     for key in order:
         label, symbol, colour = STAGES[key]
-        rows = [e for e in EVENTS if e[1] == key]
+        rows = events[(events["stage"] == key) & (events["short_label"] != "")]
         fig.add_trace(
             go.Scatter(
-                x=[e[0] for e in rows],
+                x=list(rows["day"]),
                 y=[label] * len(rows),
                 mode="markers",
                 name=label.split(". ", 1)[1],
                 marker={"symbol": symbol, "size": 16, "color": colour, "line": {"width": 1, "color": "#000000"}},
-                hovertext=[e[2] for e in rows],
+                hovertext=list(rows["event"]),
                 hoverinfo="text",
             )
         )
-    # text labels beside the markers (so the chart reads without hovering)
-    short = {
-        "2021-02-01": "Coup (1 Feb 2021)",
-        "2021-04-16": "NUG formed (16 Apr)",
-        "2021-05-05": "People's Defence Force (5 May)",
-        "2021-09-07": "'People's defensive war' (7 Sep 2021)",
-        "2023-10-27": "Operation 1027 (27 Oct 2023)",
-    }
-    for day, key, _, _ in EVENTS:
-        last = day >= "2023-01-01"  # the last label goes below and to the left, inside the plot
+    for row in events[events["short_label"] != ""].itertuples():
+        last = row.day >= "2023-01-01"  # the last label goes below and to the left, inside the plot
         fig.add_annotation(
-            x=day,
-            y=STAGES[key][0],
-            text=short[day],
+            x=row.day,
+            y=STAGES[row.stage][0],
+            text=row.short_label,
             showarrow=False,
             yshift=-20 if last else 20,
             xanchor="right" if last else "left",
             font={"size": 12},
         )
-    # UCDP v22.1 codes 2021 as a minor armed conflict between the government and the NUG.
+    year = ucdp["year"]
     fig.add_shape(
         type="rect",
         xref="x",
         yref="y",
-        x0="2021-01-01",
-        x1="2021-12-31",
+        x0=f"{year}-01-01",
+        x1=f"{year}-12-31",
         y0=0.55,  # the "3. Armed resistance" row (rows are numbered from the bottom)
         y1=1.45,
         line={"color": PALETTE[1], "dash": "dot", "width": 2},
         fillcolor="rgba(0,0,0,0)",
     )
+    ucdp_source = next(s for s in resource("cases")["sources"] if s["title"].startswith("UCDP"))
+    version = ucdp_source["version"]
+    intensity = "minor armed conflict (25–999 deaths)" if ucdp["intensity"] == 1 else "war (1,000 or more deaths)"
     fig.add_annotation(
-        x="2022-01-20",
+        x=f"{year + 1}-01-20",
         y=STAGES["armed"][0],
-        text="Dotted box: UCDP v22.1 codes 2021 as a<br>minor armed conflict (25–999 deaths), government vs NUG",
+        text=f"Dotted box: UCDP {version}, {year}",
         showarrow=False,
         yshift=-14,
         xanchor="left",
@@ -135,49 +138,36 @@ def road_to_civil_war() -> go.Figure:
         },
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": {"text": "Stage: "}},
     )
-    events_text = "; ".join(e[2] for e in EVENTS)
+    events_text = "; ".join(events["event"])
     return finish(
         fig,
         caption=(
             "The seizure of power took one morning; the resistance grew in stages, from protest and a "
             "parallel government to armed resistance and a declared war. Each stage added to the ones "
-            "before rather than replacing them."
+            f"before rather than replacing them. The dotted box marks {year}, which UCDP's dataset ({version}) "
+            f"codes as a {intensity} between the government and the {ucdp['side_b']}."
         ),
-        source=(
-            "Wikipedia, '2021 Myanmar coup d'état'; teleSUR (NUG); Reuters via Devdiscourse (PDF); "
-            "eTurboNews ('people's defensive war'); DVB (Operation 1027); UCDP/PRIO Armed Conflict "
-            "Dataset v22.1 (2021 coding)."
+        source=source_line(
+            "myanmar_timeline",
+            note=f"{'; '.join(dict.fromkeys(events['source']))}. "
+            f"{describe_source(ucdp_source)}, as coded in data/cases.csv.",
         ),
         alt=(
-            "Timeline from February 2021 to January 2024 with four stages, each continuing once begun. "
-            f"{events_text}. UCDP's Armed Conflict Dataset version 22.1 codes 2021 as a minor armed "
-            "conflict (intensity 1, 25 to 999 battle-related deaths) between the government and the NUG; "
-            "later versions may code it differently."
+            f"Timeline from February 2021 to January 2024 with four stages, each continuing once begun. "
+            f"{events_text}. UCDP's Armed Conflict Dataset version {version.lstrip('v')} codes {year} as a "
+            f"{intensity.replace('(', '(intensity ' + str(ucdp['intensity']) + ', ')} between the government and the "
+            f"{ucdp['side_b']}; later versions may code it differently."
         ),
         height=460,
     )
 
 
-# Powell & Thyne data V2023.09.08 (ptdata2023), Myanmar (ccode 775): 5 events, 4 successful.
-PT_MYANMAR: list[tuple[str, str]] = [
-    ("1958-09-26", "successful"),
-    ("1962-03-02", "successful"),
-    ("1976-07-02", "failed"),
-    ("1988-09-18", "successful"),
-    ("2021-02-01", "successful"),
-]
-# Cline Center v2.1.2 (peyton2023cline), Myanmar: 8 events, 6 realized, 1 attempted, 1 conspiracy.
-CLINE_MYANMAR: list[tuple[str, str, str]] = [
-    ("1948-08-09", "attempted", "military, rebel"),
-    ("1958-09-26", "realized", "military, resign"),
-    ("1962-03-02", "realized", "military"),
-    ("1988-08-12", "realized", "resign, popular"),
-    ("1988-09-18", "realized", "resign, popular"),
-    ("1992-04-23", "realized", "palace, resign"),
-    ("2002-03-07", "conspiracy", "dissident"),
-    ("2021-02-01", "realized", "military"),
-]
-NAMED = {
+def check_against_country_counts() -> dict[str, dict[str, int]]:
+    """Counts of Myanmar's event lists, checked against the course's derived country_counts table."""
+    return country_events.tally(country_events.events(COUNTRY))
+
+
+NAMED = {  # labels for the events the chapter discusses (annotations, not data)
     "1958-09-26": "1958 caretaker",
     "1962-03-02": "1962 Ne Win",
     "1988-09-18": "1988 SLORC",
@@ -185,24 +175,24 @@ NAMED = {
 }
 
 
-def check_against_country_counts() -> dict[str, dict[str, int]]:
-    """Counts of the event lists, checked against the course's derived country_counts table."""
-    return country_events.check_against_country_counts("Myanmar", PT_MYANMAR, CLINE_MYANMAR)
-
-
 def coups_in_two_datasets() -> go.Figure:
     """Myanmar's coup events in Powell & Thyne and in the Cline Center data."""
-    counts = check_against_country_counts()
+    table = country_events.events(COUNTRY)
+    counts = country_events.tally(table)
     anchors = {"1958-09-26": "right", "1962-03-02": "left"}
     fig = country_events.two_dataset_timeline(
-        PT_MYANMAR,
-        CLINE_MYANMAR,
+        table,
         title="Myanmar's coups in two datasets",
         x_range=("1944-01-01", "2025-01-01"),
         y_range=(-0.7, 1.5),
-        labels=[(day, text, ROW_PT, anchors.get(day, "center"), -22) for day, text in NAMED.items()],
+        labels=[(day, text, "powell-thyne", anchors.get(day, "center"), -22) for day, text in NAMED.items()],
     )
     pt, cl = counts["powell-thyne"], counts["cline"]
+
+    def dates(dataset: str, *outcomes: str) -> str:
+        part = table[(table["dataset"] == dataset) & table["outcome"].isin(outcomes)]
+        return ", ".join(f"{pd.Timestamp(d):%-d %b %Y}" for d in part["date"])
+
     return finish(
         fig,
         caption=(
@@ -210,16 +200,14 @@ def coups_in_two_datasets() -> go.Figure:
             "on the rest: only Powell and Thyne list the failed attempt of 1976; only the Cline Center "
             "lists 1948, Sein Lwin's forced resignation in August 1988, 1992 and a 2002 plot."
         ),
-        source=(
-            "Powell & Thyne, data V2023.09.08; Cline Center Coup d'État Project Dataset v2.1.2. Totals "
-            "checked against the course's country_counts table."
-        ),
+        source=source_line("country_events", "country_counts"),
         alt=(
             f"Timeline of Myanmar's coup events in two datasets. Powell and Thyne: {pt['events']} events, "
-            f"{pt['successes']} successful (26 Sep 1958, 2 Mar 1962, 18 Sep 1988, 1 Feb 2021) and "
-            f"{pt['failures']} failed (2 Jul 1976). Cline Center: {cl['events']} events, {cl['successes']} "
-            f"realized (26 Sep 1958, 2 Mar 1962, 12 Aug 1988, 18 Sep 1988, 23 Apr 1992, 1 Feb 2021), "
-            f"{cl['failures']} attempted (9 Aug 1948) and {cl['conspiracies']} conspiracy (7 Mar 2002)."
+            f"{pt['successes']} successful ({dates('powell-thyne', 'successful')}) and "
+            f"{pt['failures']} failed ({dates('powell-thyne', 'failed')}). Cline Center: {cl['events']} events, "
+            f"{cl['successes']} realized ({dates('cline', 'realized')}), "
+            f"{cl['failures']} attempted ({dates('cline', 'attempted')}) and {cl['conspiracies']} conspiracy "
+            f"({dates('cline', 'conspiracy')})."
         ),
         height=400,
     )

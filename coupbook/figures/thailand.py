@@ -1,13 +1,9 @@
 """Charts for chapter 2, "The swift coup: Thailand 2006 and 2014".
 
 - :func:`events_timeline`: Thailand's coup events in Powell & Thyne and in the Cline Center
-  data, one row per dataset, marker symbols for the outcome.
+  data (the derived table ``country_events``), one row per dataset, marker symbols for the outcome.
 - :func:`counts_compared`: how many coups Thailand has had, according to four counts that use
-  different definitions and periods.
-
-The event-level Thai rows are kept here as small constants, read from the two data files (see
-../shared/datasets/README.md, sections 1 and 2); :mod:`coupbook.figures.country_events` draws
-them and checks them against ``load("country_counts")`` every time a chart is drawn.
+  different definitions and periods (``country_counts`` and ``thailand_coup_counts``).
 """
 
 from __future__ import annotations
@@ -15,75 +11,40 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from coupbook.charts import PALETTE, finish
+from coupbook.data import load, source_line
 from coupbook.figures import country_events
-from coupbook.figures.country_events import ROW_CLINE, STYLE  # noqa: F401  (STYLE: the legend, for tests)
+from coupbook.figures.casegrid import wrap
+from coupbook.figures.country_events import STYLE  # noqa: F401  (STYLE: the legend, for tests)
 
-# Powell & Thyne, Global Instances of Coups, data file V2023.09.08 (ptdata2023), Thailand
-# (ccode 800): 12 events, 8 successful. coup = 2 successful, 1 failed.
-PT_THAILAND: list[tuple[str, str]] = [
-    ("1951-06-29", "failed"),
-    ("1951-11-29", "successful"),
-    ("1957-09-16", "successful"),
-    ("1958-10-20", "successful"),
-    ("1976-10-06", "successful"),
-    ("1977-03-26", "failed"),
-    ("1977-10-20", "successful"),
-    ("1981-04-01", "failed"),
-    ("1985-09-09", "failed"),
-    ("1991-02-23", "successful"),
-    ("2006-09-19", "successful"),
-    ("2014-05-22", "successful"),
-]
-
-# Cline Center Coup d'Etat Project Dataset v2.1.2 (peyton2023cline), Thailand: 19 events,
-# 11 realized, 4 attempted, 4 conspiracies. (date, outcome, flags)
-CLINE_THAILAND: list[tuple[str, str, str]] = [
-    ("1947-11-08", "realized", "military"),
-    ("1947-11-16", "conspiracy", "dissident, counter"),
-    ("1951-06-29", "attempted", "military"),
-    ("1951-11-29", "realized", "military, resign"),
-    ("1952-11-10", "conspiracy", "dissident, foreign"),
-    ("1953-08-26", "conspiracy", "military, dissident"),
-    ("1957-09-16", "realized", "military, popular"),
-    ("1958-10-20", "realized", "military"),
-    ("1971-11-17", "realized", "military, auto"),
-    ("1973-10-14", "realized", "popular"),
-    ("1976-10-06", "realized", "military"),
-    ("1977-03-26", "attempted", "military"),
-    ("1977-10-20", "realized", "military"),
-    ("1981-04-01", "attempted", "military"),
-    ("1984-07-04", "conspiracy", "dissident"),
-    ("1985-09-09", "attempted", "military"),
-    ("1991-02-23", "realized", "military"),
-    ("2006-09-19", "realized", "military"),
-    ("2014-05-22", "realized", "military"),
-]
+COUNTRY = "Thailand"
 
 
 def check_against_country_counts() -> dict[str, dict[str, int]]:
-    """Compare the event lists with the course's derived country counts; raise if they differ."""
-    return country_events.check_against_country_counts("Thailand", PT_THAILAND, CLINE_THAILAND)
+    """The tally of Thailand's event lists; raises if it differs from the derived country counts."""
+    return country_events.tally(country_events.events(COUNTRY))
 
 
 def events_timeline() -> go.Figure:
-    """Thailand's coup events, 1945-2014, as coded by Powell & Thyne and by the Cline Center."""
-    tally = check_against_country_counts()
+    """Thailand's coup events, as coded by Powell & Thyne and by the Cline Center."""
+    table = country_events.events(COUNTRY)
+    tally = country_events.tally(table)
     fig = country_events.two_dataset_timeline(
-        PT_THAILAND,
-        CLINE_THAILAND,
+        table,
         title="Thailand's coups in two datasets",
         x_range=("1944-01-01", "2017-01-01"),
         y_range=(-0.6, 1.8),
         labels=[
-            ("2006-09-19", "2006", ROW_CLINE, "center", 22),
-            ("2014-05-22", "2014", ROW_CLINE, "center", 22),
-            ("1971-11-17", "1971 self-coup", ROW_CLINE, "right", 22),
-            ("1973-10-14", "1973 uprising", ROW_CLINE, "left", 22),
+            ("2006-09-19", "2006", "cline", "center", 22),
+            ("2014-05-22", "2014", "cline", "center", 22),
+            ("1971-11-17", "1971 self-coup", "cline", "right", 22),
+            ("1973-10-14", "1973 uprising", "cline", "left", 22),
         ],
     )
     pt, cl = tally["powell-thyne"], tally["cline"]
-    pt_dates = ", ".join(f"{d} ({o})" for d, o in PT_THAILAND)
-    extra = [d for d, _, _ in CLINE_THAILAND if d not in {p for p, _ in PT_THAILAND}]
+    pt_rows = table[table["dataset"] == "powell-thyne"]
+    cline_rows = table[table["dataset"] == "cline"]
+    pt_dates = ", ".join(f"{d} ({o})" for d, o in zip(pt_rows["date"], pt_rows["outcome"], strict=True))
+    extra = [d for d in cline_rows["date"] if d not in set(pt_rows["date"])]
     return finish(
         fig,
         caption=(
@@ -92,10 +53,7 @@ def events_timeline() -> go.Figure:
             "plots stopped before they began, Thanom's 1971 self-coup and the 1973 popular uprising. "
             "Both agree on 2006 and 2014."
         ),
-        source=(
-            "Powell & Thyne, data V2023.09.08 (1950–Aug 2023); Cline Center Coup d'État Project "
-            "Dataset v2.1.2 (1945–2022). Totals checked against the course's country_counts table."
-        ),
+        source=source_line("country_events", "country_counts"),
         alt=(
             f"Timeline of Thailand's coup events in two datasets. Powell and Thyne: {pt['events']} events, "
             f"{pt['successes']} successful and {pt['failures']} failed: {pt_dates}. Cline Center: "
@@ -107,32 +65,33 @@ def events_timeline() -> go.Figure:
     )
 
 
-# Four answers to "how many coups has Thailand had?", each with its definition and period.
-# (label, successful, unsuccessful/attempted, conspiracies, source)
-COUNTS: list[tuple[str, int, int, int, str]] = [
-    ("Powell & Thyne data, 1950–Aug 2023", 8, 4, 0, "ptdata2023"),
-    ("Cline Center data, 1945–2022", 11, 4, 4, "peyton2023cline"),
-    ("New Mandala blog, 20th century", 11, 9, 0, "newmandala2014"),
-    ("Wikipedia on 2014: successful coups since 1932", 12, 0, 0, "wiki2014thaicoup"),
-]
 SERIES = [
     ("successful", "Successful / realized", "", PALETTE[0]),
     ("failed", "Failed / attempted", "/", PALETTE[1]),
-    ("conspiracy", "Conspiracy (plot stopped)", ".", PALETTE[2]),
+    ("conspiracies", "Conspiracy (plot stopped)", ".", PALETTE[2]),
 ]
+
+
+def counts() -> list[tuple[str, int, int, int]]:
+    """(label, successful, failed, conspiracies): the two datasets' counts, then the published ones."""
+    derived = load("country_counts").set_index(["dataset", "country"])
+    rows = []
+    for dataset, name in (("powell-thyne", "Powell & Thyne data"), ("cline", "Cline Center data")):
+        row = derived.loc[(dataset, COUNTRY)]
+        label = f"{name}, {country_events.coverage(dataset)}"
+        rows.append((label, int(row["successes"]), int(row["failures"]), int(row["conspiracies"])))
+    for row in load("thailand_coup_counts").itertuples():
+        rows.append((row.label, int(row.successful), int(row.failed), int(row.conspiracies)))
+    return rows
 
 
 def counts_compared() -> go.Figure:
     """Stacked bars: four counts of Thai coups, split into successful, failed and plots."""
-    tally = check_against_country_counts()
-    for row, key in ((COUNTS[0], "powell-thyne"), (COUNTS[1], "cline")):
-        t = tally[key]
-        if row[1:4] != (t["successes"], t["failures"], t["conspiracies"]):
-            raise ValueError(f"COUNTS row {row[0]!r} disagrees with the event lists {t}")
-    labels = [c[0] for c in reversed(COUNTS)]
+    table = counts()
+    labels = [wrap(c[0], 26) for c in reversed(table)]
     fig = go.Figure()
     for index, (_, name, pattern, colour) in enumerate(SERIES):
-        values = [c[1 + index] for c in reversed(COUNTS)]
+        values = [c[1 + index] for c in reversed(table)]
         fig.add_trace(
             go.Bar(
                 x=values,
@@ -147,7 +106,7 @@ def counts_compared() -> go.Figure:
                 hovertemplate="%{y}<br>" + name + ": %{x}<extra></extra>",
             )
         )
-    totals = [sum(c[1:4]) for c in reversed(COUNTS)]
+    totals = [sum(c[1:4]) for c in reversed(table)]
     fig.add_trace(
         go.Scatter(
             x=totals,
@@ -155,6 +114,7 @@ def counts_compared() -> go.Figure:
             mode="text",
             text=[f"  total {t}" for t in totals],
             textposition="middle right",
+            cliponaxis=False,
             showlegend=False,
             hoverinfo="skip",
         )
@@ -162,7 +122,7 @@ def counts_compared() -> go.Figure:
     fig.update_layout(
         barmode="stack",
         title={"text": "How many coups has Thailand had? It depends who counts"},
-        xaxis={"title": "number of events", "range": [0, 25]},
+        xaxis={"title": "number of events", "range": [0, 27]},
         yaxis={"title": "", "automargin": True},
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
     )
@@ -171,7 +131,7 @@ def counts_compared() -> go.Figure:
         + (f", {f} failed or attempted" if f else "")
         + (f", {c} conspiracies" if c else "")
         + ")"
-        for label, s, f, c, _ in COUNTS
+        for label, s, f, c in table
     )
     return finish(
         fig,
@@ -179,9 +139,8 @@ def counts_compared() -> go.Figure:
             "Four honest answers to one question. The counts differ because they use different "
             "definitions (are plots, self-coups and popular uprisings coups?) and different periods."
         ),
-        source=(
-            "Powell & Thyne data V2023.09.08; Cline Center v2.1.2; New Mandala, 'Counting Thailand's "
-            "coups'; Wikipedia, '2014 Thai coup d'état' (copy read by the course team)."
+        source=source_line(
+            "country_counts", "thailand_coup_counts", note="; ".join(load("thailand_coup_counts")["source"]) + "."
         ),
         alt=f"Stacked horizontal bar chart of four counts of Thai coups. {listing}.",
         height=400,

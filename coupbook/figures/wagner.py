@@ -1,8 +1,8 @@
 """Chapter 4: the Wagner Group's march of 23–24 June 2023, hour by hour (Moscow time).
 
 Built from the course table ``wagner_timeline`` (see data/README.md): one row per event, with a
-time in Moscow time (UTC+3), how precise that time is, and, where it makes sense, the distance
-of the place from Moscow.
+time in Moscow time (UTC+3), how precise that time is, whether it belongs to the march or its
+aftermath, and, where it makes sense, the distance of the place from Moscow.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from coupbook.charts import PALETTE, finish
-from coupbook.data import load
-
-# The march itself: from Prigozhin's announcement to Peskov's deal (later rows are aftermath).
-MARCH_END = pd.Timestamp("2023-06-25 06:00")
+from coupbook.data import load, source_line
+from coupbook.data.bibliography import authors
 
 PRECISION = {
     # time_precision -> (legend label, marker symbol)
@@ -34,7 +32,7 @@ def timeline(*, include_aftermath: bool = False) -> pd.DataFrame:
     df["moscow"] = stamps.dt.tz_localize(None)
     df = df.sort_values("step").reset_index(drop=True)
     if not include_aftermath:
-        df = df[df["moscow"] < MARCH_END].reset_index(drop=True)
+        df = df[df["phase"] == "march"].reset_index(drop=True)
     return df
 
 
@@ -64,6 +62,11 @@ def short_place(row: pd.Series, last_step: int) -> str:
     if row["step"] == last_step:
         return "Turnaround"
     return row["place"].split("(")[0].split(",")[0].strip()
+
+
+def outlets(df: pd.DataFrame) -> str:
+    """The outlets the rows shown cite (authors of their BibTeX entries), each once, in order of use."""
+    return ", ".join(authors([key for cell in df["cite"] for key in cell.split(";")]))
 
 
 def march_timeline() -> go.Figure:
@@ -114,7 +117,7 @@ def march_timeline() -> go.Figure:
             y=column["distance_to_moscow_km"],
             mode="lines+markers+text",
             text=[f"{p}: ~{d:,.0f} km" for p, d in zip(column["short"], column["distance_to_moscow_km"], strict=True)],
-            textposition=["top right"] * (len(column) - 1) + ["top left"],
+            textposition=["top right"] + ["bottom left"] * (len(column) - 2) + ["top left"],  # labels stay inside
             name="Wagner column (distances approximate)",
             line={"color": PALETTE[1], "dash": "dot", "width": 2},
             marker={"symbol": "triangle-up", "size": 13, "color": PALETTE[1]},
@@ -158,10 +161,7 @@ def march_timeline() -> go.Figure:
             "time stamps; open diamonds: only the part of the day is known, so the hour shown is "
             "representative. Hover over a point for the event."
         ),
-        source=(
-            "course table wagner_timeline, compiled from Al Jazeera, CGTN, TASS, ZDF, Novaya Gazeta Europe, "
-            "The Kyiv Independent, Euromaidan Press and the Kyiv Post (June 2023); road distances approximate."
-        ),
+        source=source_line("wagner_timeline", note=f"{outlets(df)}; road distances approximate."),
         alt=alt,
         height=620,
     )

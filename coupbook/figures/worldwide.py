@@ -1,9 +1,9 @@
 """Chapter 7 (coups worldwide since 1950): decades, regions, and two datasets side by side.
 
 All numbers come from the course's derived tables (``coupbook.data.load``):
-``pt_coups_by_year_region`` (Powell & Thyne, data V2023.09.08, 1950 to August 2023) and
-``cline_coups_by_year_region`` (Cline Center v2.1.2, 1945-2022). Regions follow the course's
-convention from Correlates-of-War code ranges (see data/datapackage.json).
+``pt_coups_by_year_region`` (Powell & Thyne) and ``cline_coups_by_year_region`` (Cline Center);
+their versions and coverage, and so every source line, come from data/datapackage.json. Regions
+follow the course's convention from Correlates-of-War code ranges (see data/datapackage.json).
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from coupbook.charts import PALETTE, finish
-from coupbook.data import load
+from coupbook.data import load, resource, source_line
 
-PT_SOURCE = "Source: Powell & Thyne (2011), data V2023.09.08 (1950 to August 2023); counts derived by the course."
-CLINE_SOURCE = "Cline Center Coup d'État Project Dataset v2.1.2 (Peyton et al. 2023; 1945-2022)"
 REGION_PATTERNS = {
     "Africa": "",
     "Americas": "/",
@@ -27,6 +25,19 @@ REGION_PATTERNS = {
 
 def decade_label(decade: int) -> str:
     return f"{decade}s"
+
+
+def pt_end() -> str:
+    """The end of Powell & Thyne's coverage as the data package states it, e.g. 'August 2023'."""
+    return coverage("pt_coups_by_year_region").split(" to ")[-1]
+
+
+def coverage(table: str) -> str:
+    return resource(table)["sources"][0]["coverage"]
+
+
+def last_decade_note(table: pd.DataFrame) -> str:
+    return f"Decade (* {table['decade'].max()} to {pt_end()} only)"
 
 
 def pt_by_decade() -> pd.DataFrame:
@@ -79,7 +90,7 @@ def attempts_by_decade() -> go.Figure:
     fig.update_layout(
         barmode="group",
         legend={"orientation": "h", "y": 1.1},
-        xaxis_title="Decade (* 2020 to August 2023 only)",
+        xaxis_title=last_decade_note(table),
         yaxis_title="Coups",
     )
     fig.update_yaxes(range=[0, table["attempts"].max() * 1.2])
@@ -94,12 +105,13 @@ def attempts_by_decade() -> go.Figure:
         caption=(
             f"Coup attempts and successful coups per decade, {total} attempts in all, {won} successful "
             f"({100 * won / total:.1f}%). Attempts peaked in the 1960s; the success rate fell to "
-            f"{nineties.rate:.1f}% in the 1990s. The 2020s cover only 2020 to August 2023."
+            f"{nineties.rate:.1f}% in the 1990s. The {decade_label(table['decade'].max())} cover only "
+            f"{table['decade'].max()} to {pt_end()}."
         ),
-        source=PT_SOURCE,
+        source=source_line("pt_coups_by_year_region", note="Counts derived by the course."),
         alt=(
-            f"Grouped bar chart of coup attempts and successful coups per decade in Powell and Thyne's data, "
-            f"version V2023.09.08. {rows}. Total: {total} attempts, {won} successful."
+            f"Grouped bar chart of coup attempts and successful coups per decade in Powell and Thyne's data. "
+            f"{rows}. Total: {total} attempts, {won} successful."
         ),
     )
 
@@ -123,8 +135,12 @@ def by_region() -> go.Figure:
         )
     fig.update_layout(
         barmode="stack",
-        legend={"title": "Region (attempts 1950-2023):", "orientation": "h", "y": -0.25},
-        xaxis_title="Decade (* 2020 to August 2023 only)",
+        legend={
+            "title": f"Region (attempts {pt['year'].min()}–{pt['year'].max()}):",
+            "orientation": "h",
+            "y": -0.25,
+        },
+        xaxis_title=last_decade_note(table.reset_index()),
         yaxis_title="Coup attempts",
     )
     total = int(totals.sum())
@@ -141,7 +157,7 @@ def by_region() -> go.Figure:
             "Regions follow the course's convention from "
             "Correlates-of-War country codes (North Africa and Sudan count with the Middle East)."
         ),
-        source=PT_SOURCE,
+        source=source_line("pt_coups_by_year_region", note="Counts derived by the course."),
         alt=(
             f"Stacked bar chart of {total} coup attempts per decade, one segment per region, each with its own "
             f"colour and hatch pattern. Totals by region: {shares}. By decade: {peaks}."
@@ -198,12 +214,16 @@ def pt_vs_cline() -> go.Figure:
     return finish(
         fig,
         caption=(
-            f"Two coup datasets side by side: Powell & Thyne ({pt_total} attempts, 1950 to August 2023) and the "
-            f"Cline Center ({cl_total} events, 1945-2022). Cline's wider definition adds foiled plots "
+            f"Two coup datasets side by side: Powell & Thyne ({pt_total} attempts, "
+            f"{coverage('pt_coups_by_year_region')}) "
+            f"and the Cline Center ({cl_total} events, {coverage('cline_coups_by_year_region')}). Cline's wider "
+            "definition adds foiled plots "
             f"(conspiracies, {int(cline['conspiracy'].sum())} in all), and even without them it counts more "
             "executed coups than Powell & Thyne in every decade."
         ),
-        source=f"{PT_SOURCE} {CLINE_SOURCE}; counts derived by the course.",
+        source=source_line(
+            "pt_coups_by_year_region", "cline_coups_by_year_region", note="Counts derived by the course."
+        ),
         alt=(
             f"Bar chart with two stacked bars per decade. Left bar: Powell and Thyne, successful and failed coups; "
             f"right bar: Cline Center, realized, attempted and conspiracy events. {rows}. Totals: Powell and "

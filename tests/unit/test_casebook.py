@@ -17,7 +17,8 @@ def test_dates_read_like_a_reference_work():
     assert when(row("thailand-2006")) == "19 Sep 2006"
     assert when(row("wagner-2023")) == "23–24 Jun 2023"
     assert when(row("caesar-49bc")) == "49–45 BC"
-    assert when(row("long-march-1934")) == "16 Oct 1934 – 1 Oct 1949"
+    assert when(row("ccp-1927")) == "1 Aug 1927 – 1 Oct 1949"
+    assert when(row("myanmar-resistance-2021")) == "5 May 2021 – ongoing"
     assert when(row("sudan-rsf-2023")) == "15 Apr 2023 – ongoing"
 
 
@@ -27,6 +28,27 @@ def test_every_case_is_a_row_oldest_first():
     positions = [html.index(f'id="case-{case_id}"') for case_id in cases.sort_values("start_year")["case_id"]]
     assert len(positions) == len(cases) and positions == sorted(positions)
     assert "Caesar 49 BC" in html and "not listed" in html
+
+
+def test_the_table_shows_the_criteria_and_what_each_case_became():
+    html = case_table_html()
+    for header in ("Who acted (position, rank)", "From where (origin)", "Target", "Class", "Became; result"):
+        assert f'<th scope="col">{header}</th>' in html
+    assert "became civil war; result: social revolution" in html  # ccp-1927
+    assert "hybrid" in html and "provinces: The front in occupied Ukraine" in html
+    assert "<strong>Contested:</strong>" in html
+    assert "hand-picked" in html
+    assert "fact sheet" not in html
+
+
+def test_hover_text_is_escaped():
+    from coupbook.casebook import case_hover
+    from coupbook.charts import class_styles
+
+    case = row("wagner-2023").copy()
+    case["name"] = "<img src=x onerror=alert(1)>"
+    hover = case_hover(case, class_styles())
+    assert "<img" not in hover and "&lt;img" in hover
 
 
 def test_text_is_escaped_not_markup():

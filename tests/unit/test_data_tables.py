@@ -6,9 +6,15 @@ import pandas as pd
 import pytest
 
 from coupbook import data, datasources
-from coupbook.bibliography import bib_keys
+from coupbook.data.bibliography import bib_keys
+from coupbook.paths import ROOT
 
-RESOURCES = ["cases", "wagner_timeline", "pt_coups_by_year_region", "cline_coups_by_year_region", "country_counts"]
+RESOURCES = [
+    "cases", "classes", "countries", "country_additions", "wagner_timeline", "myanmar_timeline", "milestones",
+    "definition_checker", "article_errors", "article_error_types", "thailand_coup_counts", "cline_flags",
+    "pt_coups_by_year_region", "cline_coups_by_year_region", "country_counts", "country_events", "cline_flag_counts",
+]  # fmt: skip
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +39,8 @@ def test_every_resource_loads_and_is_non_empty():
 def test_required_cases_are_present(cases):
     required = {
         "thailand-1932", "thailand-2006", "thailand-2014", "myanmar-1958", "myanmar-1962", "myanmar-1988",
-        "myanmar-2021", "wagner-2023", "ussr-1991", "kornilov-1917", "long-march-1934", "caesar-49bc",
-        "sudan-rsf-2023", "peru-1992",
+        "myanmar-2021", "wagner-2023", "ussr-1991", "kornilov-1917", "ccp-1927", "caesar-49bc",
+        "sudan-rsf-2023", "peru-1992", "myanmar-resistance-2021", "russia-1993", "thailand-1951", "thailand-1973",
     }  # fmt: skip
     assert required <= set(cases.index)
     assert cases.index.is_unique
@@ -45,7 +51,14 @@ def test_case_dates_match_the_fact_sheet(cases):
     assert cases.loc["thailand-2014", "start_date"] == pd.Timestamp("2014-05-22")
     assert cases.loc["myanmar-2021", "start_date"] == pd.Timestamp("2021-02-01")
     assert cases.loc["myanmar-1962", "start_date"] == pd.Timestamp("1962-03-02")
-    assert cases.loc["long-march-1934", "end_date"] == pd.Timestamp("1949-10-01")
+    ccp = cases.loc["ccp-1927"]
+    assert (ccp["start_date"], ccp["end_date"]) == (pd.Timestamp("1927-08-01"), pd.Timestamp("1949-10-01"))
+    assert ccp["duration_days"] == 8097  # about 22 years: the Nanchang uprising to the PRC
+    assert cases.loc["myanmar-2021", "duration_days"] == 1
+    resistance = cases.loc["myanmar-resistance-2021"]
+    assert (
+        pd.isna(resistance["end_date"]) and pd.isna(resistance["duration_days"]) and resistance["outcome"] == "ongoing"
+    )
     wagner = cases.loc["wagner-2023"]
     assert (wagner["start_date"], wagner["end_date"]) == (pd.Timestamp("2023-06-23"), pd.Timestamp("2023-06-24"))
     assert wagner["duration_days"] == 1
@@ -60,12 +73,68 @@ def test_bc_dates_use_negative_years_and_no_iso_date(cases):
     assert "pre-Julian" in caesar["notes"]
 
 
+def test_the_framework_codings_of_section_10(cases):
+    """docs/framework.md §10: position, origin, target, class, became, result and rank of every case."""
+    expected = {
+        "caesar-49bc": ("insider", "provinces", "executive", "coup", "civil-war", "none", "top"),
+        "kornilov-1917": ("insider", "provinces", "executive", "coup", "none", "none", "top"),
+        "thailand-1932": ("insider", "capital", "executive", "coup", "none", "political-revolution", "middle"),
+        "ccp-1927": ("outsider", "provinces", "state", "rebellion", "civil-war", "social-revolution", "n/a"),
+        "thailand-1951": ("insider", "capital", "executive", "coup", "armed-conflict", "none", "middle"),
+        "myanmar-1958": ("insider", "capital", "executive", "coup", "none", "none", "top"),
+        "myanmar-1962": ("insider", "capital", "executive", "coup", "none", "none", "top"),
+        "thailand-1973": ("outsider", "capital", "executive", "uprising", "none", "none", "n/a"),
+        "myanmar-1988": ("insider", "capital", "executive", "coup", "none", "none", "top"),
+        "ussr-1991": ("insider", "capital", "executive", "coup", "none", "none", "top"),
+        "peru-1992": ("insider", "capital", "other-branches", "self-coup", "none", "none", "n/a"),
+        "russia-1993": ("insider", "capital", "other-branches", "self-coup", "armed-conflict", "none", "n/a"),
+        "thailand-2006": ("insider", "capital", "executive", "coup", "none", "none", "top"),
+        "thailand-2014": ("insider", "capital", "executive", "coup", "none", "none", "top"),
+        "myanmar-2021": ("insider", "capital", "executive", "coup", "rebellion", "none", "top"),
+        "myanmar-resistance-2021": ("outsider", "provinces", "state", "rebellion", "civil-war", "none", "n/a"),
+        "sudan-rsf-2023": ("insider", "capital", "executive", "coup", "civil-war", "none", "n/a"),
+        "wagner-2023": ("hybrid", "provinces", "military-leadership", "mutiny", "none", "none", "n/a"),
+    }
+    columns = ["position", "origin", "target", "course_class", "became", "result", "rank"]
+    assert set(cases.index) == set(expected)
+    for case_id, values in expected.items():
+        assert tuple(cases.loc[case_id, columns]) == values, case_id
+    for case_id in ("caesar-49bc", "myanmar-1958", "sudan-rsf-2023", "wagner-2023", "thailand-1973", "ccp-1927"):
+        assert cases.loc[case_id, "contested"], f"{case_id}: a contested coding needs its note"
+
+
+def test_no_production_notes_or_pointers_outside_the_book():
+    banned = (
+        "fact sheet",
+        "course team",
+        "course data notes",
+        "course dataset notes",
+        "standard knowledge",
+        "not re-verified",
+        "not yet checked",
+    )
+    for name in RESOURCES:
+        path = ROOT / "data" / data.resource(name)["path"]
+        text = path.read_text(encoding="utf-8").lower()
+        for phrase in banned:
+            assert phrase not in text, f"{path.name}: {phrase!r}"
+
+
+def test_the_style_table(cases):
+    classes = data.load("classes")
+    assert list(classes["id"]) == ["coup", "self-coup", "mutiny", "uprising", "rebellion"]
+    assert classes["symbol"].is_unique and classes["colour"].is_unique
+    assert set(classes["colour"]) <= OKABE_ITO
+    assert set(cases["course_class"]) <= set(classes["id"])
+
+
 def test_dataset_codings_teach_the_definitions(cases):
-    assert cases.loc["wagner-2023", ["pt_coding", "course_class", "actor_position"]].tolist() == [
+    assert cases.loc["wagner-2023", ["pt_coding", "course_class", "position"]].tolist() == [
         "not-listed",
         "mutiny",
-        "periphery",
+        "hybrid",
     ]
+    assert cases.loc["ccp-1927", ["cline_coding", "cline_flags"]].tolist() == ["realized", "rebel"]
     assert cases.loc["ussr-1991", ["pt_coding", "cline_coding"]].tolist() == ["failed", "realized"]
     assert cases.loc["peru-1992", ["pt_coding", "cline_flags", "course_class"]].tolist() == [
         "not-listed",
@@ -73,7 +142,8 @@ def test_dataset_codings_teach_the_definitions(cases):
         "self-coup",
     ]
     assert cases.loc["sudan-rsf-2023", ["pt_coding", "outcome"]].tolist() == ["failed", "became-civil-war"]
-    assert cases.loc["myanmar-2021", "ucdp_coding"] == "conflict 222 (NUG) 2021, intensity 1"
+    assert cases.loc["myanmar-resistance-2021", "ucdp_coding"] == "conflict 222 (NUG) 2021, intensity 1"
+    assert cases.loc["myanmar-2021", "ucdp_coding"] == "not-listed"
     assert (cases.loc[cases["start_year"] < 1950, "pt_coding"] == "before-1950").all()
 
 
@@ -125,7 +195,8 @@ def test_country_counts():
         4,
     ]
     assert counts.loc[("powell-thyne", "Myanmar"), ["events", "successes"]].tolist() == [5, 4]
-    assert counts.loc[("powell-thyne", "Russia"), "version"] == "V2023.09.08"
+    pt_version = next(s["version"] for s in data.resource("country_counts")["sources"] if "Powell" in s["title"])
+    assert counts.loc[("powell-thyne", "Russia"), "version"] == pt_version
     assert counts.loc[("cline", "USSR"), "last_year"] == 1991
 
 
@@ -140,6 +211,9 @@ def test_resource_citation_and_source_line():
     assert "Powell" in data.citation("pt_coups_by_year_region")
     assert "Cline" in data.citation("cline_coups_by_year_region")
     assert data.source_line("country_counts").startswith("Source: Powell & Thyne")
+    versions = {s["title"]: s["version"] for s in data.resource("country_counts")["sources"]}
+    line = data.source_line("country_counts")
+    assert all(version in line for version in versions.values())
     with pytest.raises(KeyError, match="known: cases"):
         data.resource("no_such_table")
 
@@ -149,6 +223,12 @@ def test_every_resource_states_licence_and_citation():
         res = data.resource(name)
         assert res["licenses"] and res["sources"] and res["x-citation"], name
         assert res["schema"]["primaryKey"], name
+        for source in res["sources"]:
+            assert source["title"], name
+            if any(
+                d in source["title"] for d in ("Global Instances of Coups", "Project Dataset", "Armed Conflict Dataset")
+            ):
+                assert source["version"] and source["coverage"], (name, source["title"])
 
 
 def test_data_sources_page_lists_every_table():

@@ -11,10 +11,19 @@ import re
 import pandas as pd
 import pytest
 
-from coupbook import data, derive, upstream
+from coupbook import data
+from coupbook.data import derive, upstream
 
 HAVE_UPSTREAM = upstream.DEFAULT_DIR.is_dir()
-skip_without = pytest.mark.skipif(not HAVE_UPSTREAM, reason="../shared/datasets not present")
+skip_without = pytest.mark.skipif(not HAVE_UPSTREAM, reason="../shared/datasets (or COUPBOOK_UPSTREAM) not present")
+DERIVED = [
+    "derived/pt_coups_by_year_region.csv",
+    "derived/cline_coups_by_year_region.csv",
+    "derived/country_counts.csv",
+    "derived/country_events.csv",
+    "derived/cline_flag_counts.csv",
+    "countries.csv",
+]
 
 
 @pytest.mark.parametrize(
@@ -78,15 +87,15 @@ def test_powell_thyne_1950_2010_gives_457_attempts_225_successes():
 
 @pytest.mark.upstream
 def test_committed_tables_match_a_fresh_derivation_byte_for_byte(fresh):
-    assert sorted(fresh) == ["cline_coups_by_year_region.csv", "country_counts.csv", "pt_coups_by_year_region.csv"]
+    assert sorted(fresh) == sorted(DERIVED)
     for name, frame in fresh.items():
-        assert (derive.DERIVED_DIR / name).read_bytes() == derive.to_csv_bytes(frame), name
+        assert (derive.DATA_DIR / name).read_bytes() == derive.to_csv_bytes(frame), name
     assert derive.differences(fresh) == []
 
 
 @pytest.mark.upstream
 def test_derived_1950_2010_subset(fresh):
-    pt = fresh["pt_coups_by_year_region.csv"]
+    pt = fresh["derived/pt_coups_by_year_region.csv"]
     sub = pt[pt["year"].between(1950, 2010)]
     assert (sub["attempts"].sum(), sub["successes"].sum()) == (457, 225)
 
@@ -97,9 +106,9 @@ def test_command_line_check_and_write(tmp_path, capsys):
     assert derive.main(["--check"]) == 0
     assert "up to date" in capsys.readouterr().out
     assert derive.main(["--out", str(tmp_path)]) == 0
-    for name in ["pt_coups_by_year_region.csv", "cline_coups_by_year_region.csv", "country_counts.csv"]:
-        assert (tmp_path / name).read_bytes() == (derive.DERIVED_DIR / name).read_bytes()
-    (tmp_path / "country_counts.csv").write_text("stale\n", encoding="utf-8")
+    for name in DERIVED:
+        assert (tmp_path / name).read_bytes() == (derive.DATA_DIR / name).read_bytes()
+    (tmp_path / "derived" / "country_counts.csv").write_text("stale\n", encoding="utf-8")
     assert derive.main(["--check", "--out", str(tmp_path)]) == 1
     assert derive.main(["--upstream", str(tmp_path / "nowhere")]) == 2
     assert "file not found" in capsys.readouterr().err
@@ -148,6 +157,34 @@ def test_pt_coding_of_every_case(upstream_frames):
         assert len(match) == 1, where
         assert match["date"].between(*_window(case, 1)).item(), where
         assert match["coup"].item() == {"successful": 2, "failed": 1}[coding], where
+
+
+@pytest.mark.upstream
+def test_the_cline_flag_counts_and_the_overlap_with_powell_and_thyne():
+    flags = data.load("cline_flag_counts").set_index("flag")
+    assert flags.loc["military", "events"] == 591 and flags.loc["other", "events"] == 16
+    # Matching by country code and date, some popular revolts, rebel coups and auto-coups are P&T coups too.
+    assert flags.loc[["popular", "rebel", "auto"], "also_in_powell_thyne"].tolist() == [37, 10, 5]
+    assert flags.loc[["popular", "rebel", "auto"], "events"].tolist() == [96, 62, 41]
+    assert set(flags.index) == set(data.load("cline_flags")["flag"])
+
+
+def test_country_vocabulary():
+    countries = data.load("countries")
+    pairs = set(
+        zip(
+            countries["name"],
+            countries["cow_code"].astype("object").where(countries["cow_code"].notna(), None),
+            strict=True,
+        )
+    )
+    assert {("Thailand", 800), ("Myanmar", 775), ("Russia", 365), ("USSR", 365), ("China", 710)} <= pairs
+    assert ("Roman Republic", None) in pairs
+    assert countries.loc[countries["name"] == "Roman Republic", "used_by"].item() == "course"
+    cases = data.load("cases")
+    for case in cases.itertuples():
+        code = None if pd.isna(case.cow_code) else int(case.cow_code)
+        assert (case.country, code) in pairs, case.case_id
 
 
 @pytest.mark.upstream

@@ -38,8 +38,9 @@ def test_flag_counts_match_the_cline_file(flags):
         "other": 16,
     }
     # the flags overlap: together they exceed the 981 events
-    assert sum(bar.x) > definitions.CLINE_TOTAL_EVENTS
-    assert sum(definitions.CLINE_OUTCOMES.values()) == definitions.CLINE_TOTAL_EVENTS
+    totals = definitions.cline_totals()
+    assert sum(bar.x) > totals["events"] == 981
+    assert (totals["realized"], totals["attempted"], totals["conspiracy"]) == (441, 349, 191)
 
 
 def test_flag_bars_are_sorted_and_labelled(flags):
@@ -52,7 +53,9 @@ def test_flag_bars_are_sorted_and_labelled(flags):
 def test_flag_chart_has_notes_with_the_numbers(flags):
     meta = notes(flags)
     assert meta["caption"] and meta["source"] and meta["alt"]
-    assert "v2.1.2" in meta["source"]
+    from coupbook.data import resource
+
+    assert resource("cline_flag_counts")["sources"][0]["version"] in meta["source"]
     for number in ("591", "293", "41", "16", "981"):
         assert number in meta["alt"]
     assert meta["alt"].index("591") < meta["alt"].index("16"), "alt lists flags from most to least"
@@ -61,12 +64,28 @@ def test_flag_chart_has_notes_with_the_numbers(flags):
 def test_checker_marks_each_case(checker):
     heat = checker.data[0]
     rows = {label.split("<br>")[0]: list(z) for label, z in zip(heat.y, heat.z, strict=True)}
-    assert rows["Thailand, 22 May 2014"] == [1, 1, 1, 1]
-    assert rows["Myanmar, 1 Feb 2021"] == [1, 1, 1, 1]
-    assert rows["USSR, 19–21 Aug 1991"] == [1, 1, 1, 1]
-    assert rows["Peru, 5 Apr 1992 self-coup"][3] == 0, "a self-coup does not target the sitting executive"
-    assert rows["Wagner, 23–24 June 2023"] == [1, 1, 0.5, 0]
-    assert [x.replace("<br>", " ") for x in heat.x] == definitions.ELEMENTS
+    assert rows["Thailand 2014"] == [1, 1, 1, 1]
+    assert rows["Myanmar 2021"] == [1, 1, 1, 1]
+    assert rows["USSR 1991"] == [1, 1, 1, 1]
+    assert rows["Peru 1992"][3] == 0, "a self-coup does not target the sitting executive"
+    assert rows["Wagner mutiny 2023"] == [1, 1, 0.5, 0]
+    assert len(heat.x) == len(definitions.ELEMENTS) == 4
+
+
+def test_checker_marks_follow_the_case_table(monkeypatch):
+    import coupbook.figures.definitions as module
+
+    real = module.load
+
+    def fake(name):
+        frame = real(name)
+        if name == "cases":
+            frame.loc[frame["case_id"] == "wagner-2023", "position"] = "insider"
+        return frame
+
+    monkeypatch.setattr(module, "load", fake)
+    rows = {r["short"]: r["marks"] for r in definitions.checker_rows()}
+    assert rows["Wagner mutiny 2023"] == [1, 1, 1, 0]
 
 
 def test_checker_uses_symbols_not_only_colour(checker):
@@ -82,6 +101,5 @@ def test_checker_records_the_dataset_disagreement(checker):
     labels = " ".join(checker.data[0].y)
     assert "P&T: failed; Cline: realized" in labels
     meta = notes(checker)
-    assert "Wagner 2023: illegal yes, overt yes, insiders of the state apparatus disputed" in meta["alt"]
-    assert "interpretation" in meta["source"]
-    assert "V2023.09.08" in meta["source"]
+    assert "Wagner mutiny 2023: illegal yes, overt yes, insiders of the state apparatus disputed" in meta["alt"]
+    assert "course's coding" in meta["source"] and "data/definition_checker.csv" in meta["source"]

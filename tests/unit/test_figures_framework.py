@@ -1,10 +1,12 @@
-"""The chapter 6 chart: every case by duration and starting point, with a colour drop-down."""
+"""The chapter 6 charts: cases by position and origin (no jitter, no overlaps), and duration by class."""
 
 from __future__ import annotations
 
 import pytest
 
-from coupbook.figures import framework
+from coupbook.charts import class_styles
+from coupbook.data import load
+from coupbook.figures import casegrid, framework
 
 
 @pytest.fixture(scope="module")
@@ -12,60 +14,110 @@ def fig():
     return framework.case_map()
 
 
-def points(fig, scheme):
-    """{case name: (x, y)} over the traces of one colour scheme."""
+def points(fig):
+    """{case name: (x, y, trace name, symbol, colour)} over the marker traces."""
     out = {}
     for trace in fig.data:
-        if trace.legendgroup == scheme:
-            out.update({name: (x, y) for name, x, y in zip(trace.text, trace.x, trace.y, strict=True)})
+        for text, x, y in zip(trace.text, trace.x, trace.y, strict=True):
+            out[text.replace("<br>", " ")] = (x, y, trace.name, trace.marker.symbol, trace.marker.color)
     return out
 
 
-def test_every_case_with_a_duration_appears_once_per_scheme(fig):
-    df = framework.cases_for_map()
-    for scheme in framework.SCHEMES:
-        assert sorted(points(fig, scheme)) == sorted(df["name"])
-    assert "Sudan 2023 (RSF)" not in set(df["name"])  # still going on: no duration
+def cell(x, y):
+    """(position, origin) of a point: rows insider, hybrid, outsider from the top; columns capital, provinces."""
+    return framework.POSITIONS[2 - int(y)], framework.ORIGINS[int(x)]
 
 
-def test_durations_and_rows(fig):
-    p = points(fig, "course_class")
-    assert p["Wagner mutiny 2023"][0] == 1
-    assert p["Long March to PRC"][0] == 5464
-    assert p["Caesar 49 BC"][0] == 1528
-    assert p["Thailand 2006"][0] == 1
-    assert p["Wagner mutiny 2023"][1] < 0.5  # periphery row
-    assert p["Thailand 2014"][1] > 0.5  # centre row
-    assert fig.layout.xaxis.type == "log"
+def test_every_case_sits_in_the_cell_of_its_position_and_origin(fig):
+    got = points(fig)
+    cases = load("cases")
+    assert sorted(got) == sorted(cases["name"]), "every case once, ongoing ones included"
+    for case in cases.itertuples():
+        assert cell(*got[case.name][:2]) == (case.position, case.origin), case.name
+    assert cell(*got["Wagner mutiny 2023"][:2]) == ("hybrid", "provinces")
+    assert cell(*got["Thailand 1973"][:2]) == ("outsider", "capital")
+    assert cell(*got["Caesar 49 BC"][:2]) == ("insider", "provinces")
 
 
-def test_symbols_follow_the_course_class_in_every_scheme(fig):
-    for trace in fig.data:
-        for name, symbol in zip(trace.text, trace.marker.symbol, strict=True):
-            cls = framework.cases_for_map().set_index("name").loc[name, "course_class"]
-            assert symbol == framework.SYMBOLS[cls]
+def test_symbol_and_colour_come_from_the_style_table(fig):
+    styles = class_styles()
+    cases = load("cases").set_index("name")
+    for name, (_, _, legend, symbol, colour) in points(fig).items():
+        style = styles[cases.loc[name, "course_class"]]
+        assert (legend, symbol, colour) == (style["label"], style["symbol"], style["colour"])
 
 
-def test_dropdown_switches_between_schemes(fig):
-    buttons = fig.layout.updatemenus[0].buttons
-    assert [b.label for b in buttons] == [f"Colour: {label}" for label, _ in framework.SCHEMES.values()]
-    for button, scheme in zip(buttons, framework.SCHEMES, strict=True):
-        visible = button.args[0]["visible"]
-        assert [t.legendgroup == scheme for t in fig.data] == visible
-    assert [t.visible for t in fig.data] == buttons[0].args[0]["visible"]
+def test_the_layout_is_deterministic_and_labels_never_share_a_line(fig):
+    again = points(framework.case_map())
+    assert again == points(fig)
+    slots = [(round(x, 6), round(y, 6)) for x, y, *_ in points(fig).values()]
+    assert len(set(slots)) == len(slots)
+    by_column: dict[float, list[float]] = {}
+    for x, y in slots:
+        by_column.setdefault(x, []).append(y)
+    for ys in by_column.values():
+        ys.sort()
+        assert all(b - a >= 0.1 for a, b in zip(ys, ys[1:], strict=False)), (
+            "labels in one column are at least a tenth of a cell apart"
+        )
 
 
-def test_hover_gives_dates_outcome_and_codings(fig):
-    wagner = next(h for t in fig.data for h in t.hovertext if h.startswith("<b>Wagner"))
-    for part in ("23 Jun 2023", "negotiated-end", "Powell & Thyne: not-listed", "Cline: after-2022", "UCDP"):
-        assert part in wagner
-    caesar = next(h for t in fig.data for h in t.hovertext if h.startswith("<b>Caesar"))
-    assert "49 BC – 45 BC" in caesar
+def test_no_jitter_and_no_duration_axis(fig):
+    assert fig.layout.xaxis.type != "log"
+    assert list(fig.layout.yaxis.ticktext) == [framework.POSITION_LABELS[p] for p in framework.POSITIONS]
+    assert list(fig.layout.xaxis.ticktext) == [framework.ORIGIN_LABELS[o] for o in framework.ORIGINS]
+    assert "no case in the course" in [a.text for a in fig.layout.annotations]  # hybrid in the capital
+
+
+def test_hover_gives_dates_target_became_and_result(fig):
+    hovers = {h.split("</b>")[0][3:]: h for t in fig.data for h in t.hovertext}
+    wagner = hovers["Wagner mutiny 2023"]
+    for part in (
+        "23–24 Jun 2023; 1 day",
+        "Position: hybrid",
+        "Target: military leadership",
+        "Class: mutiny",
+        "Powell & Thyne: not listed",
+    ):
+        assert part in wagner, part
+    ccp = hovers["Chinese Communists 1927–1949"]
+    assert "8,097 days" in ccp and "became civil war; result: social revolution" in ccp
+    assert "ongoing" in hovers["Myanmar resistance 2021–"]
 
 
 def test_caption_source_and_alt(fig):
     notes = fig.layout.meta["coupbook"]
-    assert "symbol" in notes["caption"].lower()
-    assert "V2023.09.08" in notes["source"]
-    for text in ("Wagner mutiny 2023 (mutiny, 1 day)", "5,464 days", "1,528 days", "Sudan 2023 (RSF)"):
+    assert "hand-picked" in notes["caption"] and "hand-picked" in notes["alt"]
+    assert "fast" not in notes["caption"].lower() and "centre" not in notes["caption"].lower()
+    assert "data/cases.csv" in notes["source"] and "data/classes.csv" in notes["source"]
+    for text in (
+        "Hybrid, provinces: Wagner mutiny 2023 (mutiny)",
+        "Hybrid, capital: no case",
+        "Chinese Communists 1927–1949 (rebellion; became civil war; result: social revolution)",
+        "Thailand 1932 (coup; result: political revolution)",
+    ):
         assert text in notes["alt"], text
+
+
+def test_duration_chart_shows_duration_does_not_decide_the_class():
+    fig = framework.duration_by_class()
+    styles = class_styles()
+    durations = {t.y[0]: sorted(t.x) for t in fig.data}
+    coups = durations[styles["coup"]["label"]]
+    assert coups[0] == 1 and coups[-1] == 1528  # a day to about four years (Caesar)
+    assert durations[styles["mutiny"]["label"]] == [1]
+    assert durations[styles["rebellion"]["label"]] == [8097]
+    for trace in fig.data:
+        style = next(s for s in styles.values() if s["label"] == trace.y[0])
+        assert (trace.marker.symbol, trace.marker.color) == (style["symbol"], style["colour"])
+    meta = fig.layout.meta["coupbook"]
+    assert "does not decide the class" in meta["caption"]
+    assert "Myanmar resistance 2021–" in meta["caption"] and "Sudan 2023 (RSF)" in meta["caption"]
+
+
+def test_wrap_and_place():
+    assert casegrid.wrap("Chinese Communists 1927–1949", 17) == "Chinese Communists<br>1927–1949"
+    assert casegrid.wrap("Peru 1992", 17) == "Peru 1992"
+    frame = load("cases").head(3).assign(r="a", c="x")
+    placed = casegrid.place(frame, "r", ["a"], "c", ["x"])
+    assert list(placed["y"]) == sorted(placed["y"], reverse=True), "oldest at the top"

@@ -24,13 +24,13 @@ def test_year_fraction_handles_bc_without_a_year_zero():
     assert 5.1 < gap < 5.25
 
 
-def test_mao_milestones():
+def test_mao_milestones_count_from_the_nanchang_uprising():
     mao = years("Mao")
-    assert mao["Long March starts"] == 0
-    assert 0.95 < mao["Arrives in Shaanxi"] < 1.05  # about 370 days
-    assert round(mao["PRC proclaimed"]) == 15  # Oct 1934 to Oct 1949
-    assert round(mao["PRC proclaimed"] - mao["Civil war begins (1927)"]) == 22
-    assert 0 < mao["Zunyi: Mao rises"] < 0.5  # Mao was not in command at the start
+    assert mao["Nanchang uprising"] == 0  # the start of ccp-1927 in cases.csv
+    assert 0.95 < mao["Arrives in Shaanxi"] - mao["Long March starts"] < 1.05  # about 370 days
+    assert round(mao["PRC proclaimed"]) == 22
+    assert round(mao["PRC proclaimed"] - mao["Long March starts"]) == 15  # the article's count, from Oct 1934
+    assert 0 < mao["Zunyi: Mao rises"] - mao["Long March starts"] < 0.5  # Mao was not in command at the start
 
 
 def test_caesar_milestones_put_the_assassination_five_years_after_the_rubicon():
@@ -48,15 +48,24 @@ def test_year_only_events_have_open_symbols(fig):
             assert trace.marker.symbol.endswith("-open") == ("year only" in trace.name)
 
 
-def test_period_bars(fig):
+def test_bars_are_the_bids_for_power_of_cases_csv(fig):
     bars = {t.name: t for t in fig.data if t.type == "bar"}
-    assert set(bars) == {"Long March (about 370 days)", "Civil war, 49–45 BC"}
-    assert bars["Civil war, 49–45 BC"].x[0] == pytest.approx(4.18, abs=0.05)
+    assert set(bars) == {"Bid for power, 1927–1949 (about 22 years)", "Bid for power, 49–45 BC (about 1,500 days)"}
+    assert bars["Bid for power, 49–45 BC (about 1,500 days)"].x[0] == pytest.approx(4.18, abs=0.05)
+    assert bars["Bid for power, 1927–1949 (about 22 years)"].x[0] == pytest.approx(8097 / 365.25, abs=0.05)
 
 
 def test_caption_source_and_alt(fig):
     notes = fig.layout.meta["coupbook"]
     assert "Rubicon" in notes["caption"]
     assert "pre-Julian" in notes["source"]
-    for text in ("370 days", "15 years", "22 years", "10 January 49 BC", "15 March 44 BC", "1,500 days"):
+    for text in (
+        "370 days",
+        "15 years",
+        "22 years",
+        "1 August 1927",
+        "10 January 49 BC",
+        "15 March 44 BC",
+        "1,500 days",
+    ):
         assert text in notes["alt"], text

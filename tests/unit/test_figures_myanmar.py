@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coupbook.data import resource
 from coupbook.figures import myanmar
 
 
@@ -55,8 +56,11 @@ def test_road_marks_the_ucdp_2021_coding(road):
     rows = list(road.layout.yaxis.categoryarray)
     assert rows[round((box.y0 + box.y1) / 2)] == "3. Armed resistance", "the UCDP box sits on the armed-resistance row"
     texts = " ".join(a.text for a in road.layout.annotations)
-    assert "UCDP v22.1" in texts and "minor" in texts and "25–999" in texts
-    assert myanmar.UCDP_2021 == {"year": 2021, "conflict_id": 222, "side_b": "NUG", "intensity": 1}
+    ucdp = next(s for s in resource("cases")["sources"] if s["title"].startswith("UCDP"))
+    assert f"UCDP {ucdp['version']}, 2021" in texts
+    caption = road.layout.meta["coupbook"]["caption"]
+    assert "minor" in caption and "25–999" in caption and "NUG" in caption
+    assert myanmar.ucdp_coding() == {"conflict_id": 222, "side_b": "NUG", "year": 2021, "intensity": 1}
 
 
 def test_road_notes(road):
@@ -65,11 +69,20 @@ def test_road_notes(road):
     for fact in ("1 Feb 2021", "16 Apr 2021", "5 May 2021", "7 Sep 2021", "27 Oct 2023", "intensity 1"):
         assert fact in meta["alt"]
     assert "later versions may code it differently" in meta["alt"]
-    assert "v22.1" in meta["source"]
+    ucdp = next(s for s in resource("cases")["sources"] if s["title"].startswith("UCDP"))
+    assert ucdp["version"] in meta["source"] and "ABC News" in meta["source"]
 
 
 def test_road_checks_cases_csv(monkeypatch):
-    monkeypatch.setattr(myanmar, "EVENTS", [("2021-02-02", *myanmar.EVENTS[0][1:])] + myanmar.EVENTS[1:])
+    real = myanmar.load
+
+    def fake(name):
+        frame = real(name)
+        if name == "myanmar_timeline":
+            frame.loc[0, "date"] = frame.loc[0, "date"] + __import__("pandas").Timedelta(days=1)
+        return frame
+
+    monkeypatch.setattr(myanmar, "load", fake)
     with pytest.raises(ValueError, match="cases.csv"):
         myanmar.road_to_civil_war()
 
@@ -81,7 +94,17 @@ def test_dataset_counts_match_the_derived_table():
 
 
 def test_a_wrong_event_list_is_caught(monkeypatch):
-    monkeypatch.setattr(myanmar, "CLINE_MYANMAR", myanmar.CLINE_MYANMAR[:-1])
+    from coupbook.figures import country_events
+
+    real = country_events.load
+
+    def fake(name):
+        frame = real(name)
+        if name == "country_events":
+            return frame[~((frame["country"] == "Myanmar") & (frame["outcome"] == "conspiracy"))]
+        return frame
+
+    monkeypatch.setattr(country_events, "load", fake)
     with pytest.raises(ValueError, match="cline"):
         myanmar.check_against_country_counts()
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coupbook.bibliography import bib_keys
+from coupbook.data import load
+from coupbook.data.bibliography import bib_keys
 from coupbook.figures import news
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +28,9 @@ def test_fact_check_has_the_twelve_rows_of_the_fact_sheet():
 
 def test_every_correction_cites_known_sources():
     known = bib_keys()
-    for row in news.ERRORS:
-        assert row[4], f"row {row[0]} cites nothing"
-        assert set(row[4]) <= known, f"row {row[0]} cites unknown keys"
+    for row in load("article_errors").itertuples():
+        keys = set(row.cite.split(";"))
+        assert keys and keys <= known, f"row {row.row} cites unknown keys"
 
 
 def test_chart_counts_each_error_type():

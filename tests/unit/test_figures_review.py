@@ -1,57 +1,63 @@
-"""Chapter 9 recap chart: every ended case by duration, position (centre/periphery) and class."""
+"""Chapter 9 recap: every case by position and target, drawn from the same tables as chapter 6."""
 
 from __future__ import annotations
 
+from coupbook.charts import class_styles
+from coupbook.data import load
 from coupbook.figures import review
+from coupbook.figures.casegrid import edges
 
 
 def points(fig):
-    """{case name: (class legend label, duration in days, x axis id, text label)} over all traces."""
     out = {}
     for trace in fig.data:
-        for x, y, text in zip(trace.x, trace.y, trace.text, strict=True):
-            out[y] = (trace.name, int(x), trace.xaxis, text)
+        for text, x, y in zip(trace.text, trace.x, trace.y, strict=True):
+            out[text.replace("<br>", " ")] = (x, y, trace.name, trace.marker.symbol)
     return out
 
 
-def test_duration_labels():
-    assert review.duration_label(1) == "1 day"
-    assert review.duration_label(13) == "13 days"
-    assert review.duration_label(5464) == "about 15 years"
-    assert review.duration_label(1528) == "about 4 years"
+def position_of(x):
+    spans = edges(review.POSITIONS, review.WIDTHS)
+    return next(p for p, (left, right) in spans.items() if left <= x < right)
 
 
-def test_recap_places_the_anchor_cases_correctly():
+def test_every_case_is_in_the_cell_of_its_position_and_target():
     got = points(review.cases_recap())
-    # Panel 1 (x) is the centre, panel 2 (x2) the periphery.
-    assert got["Thailand 2006"] == ("Coup", 1, "x", "1 day")
-    assert got["Myanmar 2021"] == ("Coup", 1, "x", "1 day")
-    assert got["Peru 1992"][0] == "Self-coup"
-    assert got["Wagner mutiny 2023"] == ("Mutiny", 1, "x2", "1 day")
-    assert got["Long March to PRC"] == ("Revolution", 5464, "x2", "about 15 years")
-    assert got["Caesar 49 BC"][0] == "Civil war" and got["Caesar 49 BC"][2] == "x2"
-    # Sudan 2023 has no end date, so it is left out of the chart.
-    assert not any(name.startswith("Sudan") for name in got)
+    cases = load("cases")
+    assert sorted(got) == sorted(cases["name"])
+    for case in cases.itertuples():
+        x, y, *_ = got[case.name]
+        target = review.TARGETS[len(review.TARGETS) - 1 - int(y)]  # rows from the top
+        assert (target, position_of(x)) == (case.target, case.position), case.name
 
 
-def test_each_class_has_its_own_symbol_and_one_legend_entry():
+def test_classes_look_the_same_as_in_chapter_6():
+    styles = class_styles()
     fig = review.cases_recap()
-    symbols = {t.name: t.marker.symbol for t in fig.data}
-    assert len(set(symbols.values())) == len(symbols) == 5
-    legend = [t.name for t in fig.data if t.showlegend]
-    assert legend == ["Coup", "Self-coup", "Mutiny", "Civil war", "Revolution"]
-    assert fig.layout.xaxis2.type == "log"
+    for trace in fig.data:
+        style = next(s for s in styles.values() if s["label"] == trace.name)
+        assert (trace.marker.symbol, trace.marker.color) == (style["symbol"], style["colour"])
+    assert [t.name for t in fig.data] == [s["label"] for s in styles.values()]
+    assert styles["self-coup"]["symbol"] == "square"  # one symbol per class, everywhere
 
 
-def test_recap_has_caption_source_and_alt_with_the_numbers():
-    fig = review.cases_recap()
-    meta = fig.layout.meta["coupbook"]
-    n = len(points(fig))
-    assert f"{n} ended cases" in meta["caption"]
-    assert "Sudan 2023 (RSF) is left out" in meta["caption"]
-    assert not meta["source"].startswith("Source:")  # finish() drops the label; the page prints it
-    assert "cases" in meta["source"]
-    alt = meta["alt"]
-    expected = ["Wagner mutiny 2023 (Mutiny, 1 day)", "Long March to PRC (Revolution, about 15 years)", "Centre, "]
-    for fragment in expected:
-        assert fragment in alt
+def test_a_rebellion_with_a_duration_and_ongoing_cases_are_drawn(monkeypatch):
+    """The old recap raised KeyError for a class it did not list; this one draws every class and case."""
+    cases = load("cases")
+    assert cases.loc[cases["case_id"] == "ccp-1927", "duration_days"].item() == 8097
+    got = points(review.cases_recap())
+    assert got["Chinese Communists 1927–1949"][2] == "Rebellion"
+    assert "Sudan 2023 (RSF)" in got and "Myanmar resistance 2021–" in got
+
+
+def test_recap_has_caption_source_and_alt():
+    meta = review.cases_recap().layout.meta["coupbook"]
+    assert f"All {len(load('cases'))} of the course's cases" in meta["caption"]
+    assert "hand-picked" in meta["caption"]
+    assert not meta["source"].startswith("Source:")
+    assert "data/cases.csv" in meta["source"] and "data/classes.csv" in meta["source"]
+    for fragment in (
+        "Military leadership, hybrid: Wagner mutiny 2023 (mutiny)",
+        "Other branches, insider: Peru 1992 (self-coup)",
+    ):
+        assert fragment in meta["alt"], fragment

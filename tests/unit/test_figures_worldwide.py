@@ -1,11 +1,12 @@
 """Chapter 7 charts: coups per decade, by region, and Powell & Thyne beside the Cline Center.
 
-The expected numbers are the ones computed from the upstream files in the course's dataset notes
-(P&T V2023.09.08: 491 events, 245 successful; Cline v2.1.2: 981 events).
+The expected numbers are the ones computed from the upstream files named in data/datapackage.json
+(Powell & Thyne: 491 events, 245 successful; Cline Center: 981 events).
 """
 
 from __future__ import annotations
 
+from coupbook.data import resource
 from coupbook.figures import worldwide
 
 
@@ -28,7 +29,7 @@ def test_attempts_by_decade_bars_and_rate_labels():
     assert successes.marker.pattern.shape == "/"
     meta = fig.layout.meta["coupbook"]
     assert "491 attempts" in meta["caption"] and "36.1%" in meta["caption"]
-    assert "V2023.09.08" in meta["source"]
+    assert resource("pt_coups_by_year_region")["sources"][0]["version"] in meta["source"]
     assert "1990s: 61 attempts, 22 successful (36.1%)" in meta["alt"]
     assert "Total: 491 attempts, 245 successful" in meta["alt"]
 
@@ -64,6 +65,8 @@ def test_pt_vs_cline_side_by_side():
     assert list(by_name["Cline: attempted"].base) == list(by_name["Cline: realized"].y)
     meta = fig.layout.meta["coupbook"]
     assert "981 events" in meta["caption"] and "491 attempts" in meta["caption"]
-    assert "Cline" in meta["source"] and "v2.1.2" in meta["source"]
+    assert (
+        "Cline" in meta["source"] and resource("cline_coups_by_year_region")["sources"][0]["version"] in meta["source"]
+    )
     assert "1940s: P&T not covered" in meta["alt"]
     assert "Cline 981 (441 realized, 349 attempted, 191 conspiracies)" in meta["alt"]
