@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from coupbook.browser import book_pages, launch, serve, settle  # noqa: E402
+from tools.browser import book_pages, launch, serve, settle  # noqa: E402
 
 BIN = Path(sys.executable).parent
 

@@ -14,6 +14,11 @@ calls its ``build_sphinx`` (what ``jupyter-book build`` calls) with ``confoverri
 ``jupyter-book build -W -n --keep-going``: every warning is an error, and a failing notebook
 fails the build (``nb_execution_raise_on_error`` in _config.yml).
 
+Before Sphinx starts, the notebooks that the cache does not hold yet run side by side, one per
+core (jupyter-cache's ``local-parallel`` executor, the engine of ``jcache project execute``);
+Sphinx then finds every output in the cache.  A notebook that fails there is left to Sphinx,
+which runs it again and fails the build with its error.
+
 jupyter-cache re-runs a notebook only when its code cells change.  It cannot see the files the
 notebooks import or read (the quiz widgets, the course package, the data and question banks), so
 this script hashes those and starts from a clean cache and clean editions when they changed.
@@ -33,6 +38,13 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
+
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tools.toc import toc_notebooks  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITIONS = ("student", "instructor")
@@ -96,6 +108,29 @@ def inputs_digest(source: Path, folders: list[str], leave_out: tuple[str, ...] =
     return digest.hexdigest()
 
 
+def execute_notebooks(source: Path, layout: Layout) -> None:
+    """Run the notebooks the cache lacks, in parallel, and cache their outputs (as myst-nb would)."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    config = source / "_config.yml"
+    execute = (yaml.safe_load(config.read_text(encoding="utf-8")) if config.exists() else {}).get("execute", {})
+    if execute.get("execute_notebooks", "auto") != "cache":
+        return
+    cache = get_cache(str(layout.cache))
+    for notebook in toc_notebooks(source):
+        cache.add_nb_to_project(str(notebook))
+    stale = [record.pk for record in cache.list_unexecuted()]
+    if not stale:
+        return
+    started = time.perf_counter()
+    executor = load_executor("local-parallel", cache)
+    result = executor.run_and_cache(filter_pks=stale, timeout=execute.get("timeout", 30), allow_errors=False)
+    failed = len(result.excepted) + len(result.errored)
+    seconds = time.perf_counter() - started
+    print(f"build_book: ran {len(stale)} notebooks in {seconds:.1f} s ({failed} failed; Sphinx re-runs those)")
+
+
 def sphinx_build(source: Path, layout: Layout, edition: str, rewrite_all: bool, reread_all: bool) -> int:
     """``jupyter-book build <source> -W -n --keep-going`` for one edition, into its own folders."""
     from jupyter_book.sphinx import build_sphinx
@@ -132,8 +167,9 @@ def build(source: Path, build_dir: Path, editions: list[str], clean: bool = Fals
         reason = "--clean" if clean else "widgets/, coupbook/ or data/ changed (or first build)"
         print(f"build_book: starting from an empty notebook cache and empty editions ({reason})")
         layout.clear()
-    render_digests = {"static": inputs_digest(source, STATIC_INPUTS), "extension": inputs_digest(source, [EXTENSION])}
     started = time.perf_counter()
+    execute_notebooks(source, layout)
+    render_digests = {"static": inputs_digest(source, STATIC_INPUTS), "extension": inputs_digest(source, [EXTENSION])}
     for edition in editions:
         changed = {
             kind
@@ -154,8 +190,7 @@ def build(source: Path, build_dir: Path, editions: list[str], clean: bool = Fals
         html = layout.html(edition)
         shown = html.relative_to(source) if html.is_relative_to(source) else html
         print(f"build_book: {edition} edition built in {seconds:.1f} s -> {shown}/index.html")
-    if len(editions) > 1:
-        print(f"build_book: {len(editions)} editions built in {time.perf_counter() - started:.1f} s")
+    print(f"build_book: {' and '.join(editions)} built in {time.perf_counter() - started:.1f} s in all")
     return 0
 
 

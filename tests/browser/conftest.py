@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from coupbook.browser import Server, book_pages, launch, serve, settle, toc_pages
 from tests.support import built_site
+from tools.browser import Server, book_pages, launch, serve, settle, toc_pages
 
 __all__ = ["Server", "book_pages", "built_site", "serve", "settle", "toc_pages", "watch"]
 
