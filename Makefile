@@ -53,9 +53,11 @@ serve: book  ## serve the student edition on http://127.0.0.1:$(PORT)/
 serve-instructor: instructor-book  ## serve the instructor edition on http://127.0.0.1:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/instructor/html
 
-# MyST (citations, cross-references, admonitions) renders through jupyterlab-myst; news and
-# update checks are off (no pop-up asking to fetch news, no request outside the machine).
-LAB_FLAGS := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+# MyST (citations, cross-references, admonitions) renders through jupyterlab-myst.  News and
+# update checks are off: lab-settings/overrides.json sets JupyterLab's defaults (no pop-up asking
+# to fetch news), and the server neither fetches news nor checks for updates.
+LAB_FLAGS := --LabApp.app_settings_dir=$(CURDIR)/lab-settings --LabApp.news_url=None \
+             --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 lab: setup  ## open the notebooks live in JupyterLab (INSTRUCTOR=1 shows answer keys)
 	BOOKQUIZ_INSTRUCTOR=$(INSTRUCTOR) $(BIN)/jupyter lab --ip=127.0.0.1 $(ROOT_FLAG) $(LAB_FLAGS) \
 	  --ServerApp.root_dir=$(CURDIR) --ServerApp.default_url=/lab/tree/chapters
