@@ -1,20 +1,5 @@
-"""Fixtures for tests of the built book that drive headless Chromium (tools/browser.py)."""
+"""Fixtures for tests of the built book that drive headless Chromium: the browser tests' own."""
 
 from __future__ import annotations
 
-import pytest
-
-from tools.browser import launch
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        try:
-            browser = launch(p)
-        except RuntimeError as exc:
-            pytest.fail(str(exc))
-        yield browser
-        browser.close()
+from tests.browser.conftest import browser  # noqa: F401 - a fixture, shared with tests/browser

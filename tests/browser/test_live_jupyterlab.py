@@ -9,6 +9,7 @@ markup, and that JupyterLab asks nothing about news.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -74,12 +75,21 @@ def lab(tmp_path_factory):
     server.wait(timeout=20)
 
 
-def test_answer_in_widget_reaches_python(lab, browser):
+@contextlib.contextmanager
+def open_in_lab(browser, lab: str, notebook: str):
+    """A JupyterLab tab on ``notebook``; no request may leave the machine."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     watched = watch(context)
-    page = watched.page
     try:
-        page.goto(f"{lab}/lab/tree/live.ipynb?token={TOKEN}")
+        watched.page.goto(f"{lab}/lab/tree/{notebook}?token={TOKEN}")
+        yield watched.page
+        assert watched.external_requests == []
+    finally:
+        context.close()
+
+
+def test_answer_in_widget_reaches_python(lab, browser):
+    with open_in_lab(browser, lab, "live.ipynb") as page:
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         # The status bar says "Idle" once the kernel has started and the notebook is ready.
         page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=90_000)
@@ -101,17 +111,10 @@ def test_answer_in_widget_reaches_python(lab, browser):
         output = page.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output")
         output.wait_for(timeout=30_000)
         assert "LIVE 1 insiders" in output.inner_text()
-        assert watched.external_requests == []
-    finally:
-        context.close()
 
 
 def test_chapter_myst_renders_in_live_jupyterlab(lab, browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    watched = watch(context)
-    page = watched.page
-    try:
-        page.goto(f"{lab}/lab/tree/{CHAPTER}?token={TOKEN}")
+    with open_in_lab(browser, lab, CHAPTER) as page:
         cells = page.locator(".jp-Notebook .jp-MarkdownCell")
         cells.first.wait_for(timeout=60_000)
         overview, first_section = cells.nth(0), cells.nth(1)
@@ -125,6 +128,3 @@ def test_chapter_myst_renders_in_live_jupyterlab(lab, browser):
         page.wait_for_timeout(1500)  # the news question would have appeared by now
         notices = page.locator(".jp-Notification-Toast, .Toastify__toast").all_inner_texts()
         assert not [n for n in notices if "news" in n.lower()], notices
-        assert watched.external_requests == []
-    finally:
-        context.close()
