@@ -37,6 +37,7 @@ import shutil
 import sys
 import time
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 import yaml
@@ -118,14 +119,18 @@ def execute_notebooks(source: Path, layout: Layout) -> None:
     if execute.get("execute_notebooks", "auto") != "cache":
         return
     cache = get_cache(str(layout.cache))
+    excluded = execute.get("exclude_patterns") or []
     for notebook in toc_notebooks(source):
-        cache.add_nb_to_project(str(notebook))
+        if not any(fnmatch(notebook.relative_to(source).as_posix(), pattern) for pattern in excluded):
+            cache.add_nb_to_project(str(notebook))
     stale = [record.pk for record in cache.list_unexecuted()]
     if not stale:
         return
     started = time.perf_counter()
-    executor = load_executor("local-parallel", cache)
-    result = executor.run_and_cache(filter_pks=stale, timeout=execute.get("timeout", 30), allow_errors=False)
+    executor = load_executor("temp-parallel" if execute.get("run_in_temp") else "local-parallel", cache)
+    result = executor.run_and_cache(
+        filter_pks=stale, timeout=execute.get("timeout", 30), allow_errors=execute.get("allow_errors", False)
+    )
     failed = len(result.excepted) + len(result.errored)
     seconds = time.perf_counter() - started
     print(f"build_book: ran {len(stale)} notebooks in {seconds:.1f} s ({failed} failed; Sphinx re-runs those)")
@@ -167,6 +172,8 @@ def build(source: Path, build_dir: Path, editions: list[str], clean: bool = Fals
         reason = "--clean" if clean else "widgets/, coupbook/ or data/ changed (or first build)"
         print(f"build_book: starting from an empty notebook cache and empty editions ({reason})")
         layout.clear()
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest + "\n")  # what the (now empty) cache will hold outputs for
     started = time.perf_counter()
     execute_notebooks(source, layout)
     render_digests = {"static": inputs_digest(source, STATIC_INPUTS), "extension": inputs_digest(source, [EXTENSION])}
@@ -183,8 +190,6 @@ def build(source: Path, build_dir: Path, editions: list[str], clean: bool = Fals
         if status != 0:
             print(f"build_book: {edition} edition FAILED after {seconds:.1f} s (see above)", file=sys.stderr)
             return status
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(digest + "\n")
         for kind, value in render_digests.items():
             layout.render_stamp(edition, kind).write_text(value + "\n")
         html = layout.html(edition)
