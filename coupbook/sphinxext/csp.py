@@ -24,8 +24,8 @@ What it does not cover, and why: styles (plotly, MathJax and the widgets set inl
 ``style-src`` is left open); ``frame-ancestors`` and reporting (not allowed in a ``<meta>``
 policy; a host can send them as HTTP headers); and text that reaches a page's inline scripts at
 build time is hashed with them, so escaping that text (:mod:`coupbook.sphinxext.htmlsafe`) stays
-the first defence.  Over ``file://`` Chromium matches ``'self'`` against the page's folder, so
-the book still works opened from disk.
+the first defence.  Opened from disk (``file://``), Chromium lets ``'self'`` match the book's
+own files, so the book still works there (the browser tests check it, in Chromium only).
 
 Anything else that rewrites built pages must run before this (``build-finished`` priority below
 900), or the hashes go stale and the browser refuses the changed scripts.
