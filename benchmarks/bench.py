@@ -4,9 +4,10 @@
     python benchmarks/bench.py --json benchmarks/results/latest.json
 
 Measures, in a throwaway build folder so the working build is untouched:
-- clean build seconds (every notebook executed),
-- cached rebuild seconds (HTML deleted, notebook outputs from jupyter-cache) and no-change
-  rebuild seconds,
+- clean build seconds of both editions (tools/build_book.py --edition both: every notebook
+  executed once, both editions rendered from the outputs),
+- cached rebuild seconds (both editions' HTML deleted, notebook outputs from jupyter-cache) and
+  no-change rebuild seconds,
 - nbval seconds (every notebook run by pytest --nbval-lax),
 - for each page: the HTML size and the bytes Chromium actually loads (page plus assets), and the
   size of the shared assets in _static/.
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from coupbook.browser import book_pages, launch, serve, settle  # noqa: E402
+from tools.browser import book_pages, launch, serve, settle  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -38,12 +39,13 @@ def timed(command: list[str], **kwargs) -> float:
 
 
 def build_timings(out: Path) -> dict[str, float]:
-    build = [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"]
+    build = [str(BIN / "python"), str(ROOT / "tools" / "build_book.py"), "--edition", "both", "--build-dir", str(out)]
     clean = timed(build)
     unchanged = timed(build)
-    shutil.rmtree(out / "_build" / "html")
+    for html in (out / "html", out / "instructor" / "html"):
+        shutil.rmtree(html)
     cached = timed(build)
-    return {"clean_build_s": clean, "cached_rebuild_s": cached, "no_change_rebuild_s": unchanged}
+    return {"clean_build_both_editions_s": clean, "cached_rebuild_s": cached, "no_change_rebuild_s": unchanged}
 
 
 def nbval_seconds() -> float:
@@ -99,7 +101,7 @@ def main() -> int:
         out = Path(tmp)
         if not args.skip_build:
             figures.update(build_timings(out))
-            site = out / "_build" / "html"
+            site = out / "html"
         else:
             site = ROOT / "_build" / "html"
         figures["nbval_s"] = nbval_seconds()
@@ -110,9 +112,9 @@ def main() -> int:
         }
         figures["pages"] = page_weights(site)
 
-    for key in ("clean_build_s", "cached_rebuild_s", "no_change_rebuild_s", "nbval_s"):
+    for key in ("clean_build_both_editions_s", "cached_rebuild_s", "no_change_rebuild_s", "nbval_s"):
         if key in figures:
-            print(f"{key:<24}{figures[key]:8.1f} s")
+            print(f"{key:<30}{figures[key]:8.1f} s")
     print(f"{'shared assets (_static)':<24}{figures['shared_assets_bytes'] / 1e6:8.2f} MB")
     for name, size in figures["vendored_bytes"].items():
         print(f"  vendored {name:<22}{size / 1e6:8.2f} MB")

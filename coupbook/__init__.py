@@ -13,4 +13,5 @@ Modules, one job each:
 - ``quizzes``: the chapter quizzes, built from the banks in ``data/quizzes/``.
 - ``classresults``: aggregates learners' exported answers for an instructor.
 - ``mystnb_plotly``: renders plotly output in the static book.
+- ``sphinxext``: the book's Sphinx extension (editions, answer keys, escaping, CSP).
 """

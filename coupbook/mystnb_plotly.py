@@ -18,7 +18,7 @@ from typing import Any
 
 from docutils import nodes
 
-from coupbook.htmlsafe import script_json
+from coupbook.sphinxext.htmlsafe import script_json
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 PLOTLY_JS = "offline/plotly/plotly.min.js"  # relative to _static/, see tools/vendor_assets.py

@@ -1,4 +1,4 @@
-"""Session-wide checks for the whole test suite."""
+"""Session-wide checks and fixtures for the whole test suite."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from tools.browser import launch
 
 TESTS = Path(__file__).resolve().parent
 CHECK_COLLECTED = "COUPBOOK_CHECK_COLLECTED"
@@ -24,3 +26,17 @@ def pytest_collection_finish(session):
     missing = sorted(str(p.relative_to(TESTS.parent)) for p in expected - collected)
     if missing:
         pytest.exit("these test files gave no tests: " + ", ".join(missing), returncode=pytest.ExitCode.USAGE_ERROR)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every test that drives one (tests/browser, tests/book)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        try:
+            browser = launch(p)
+        except RuntimeError as exc:
+            pytest.fail(str(exc))
+        yield browser
+        browser.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-EDITIONS = {"student": ROOT / "_build" / "html", "instructor": ROOT / "_build" / "instructor" / "_build" / "html"}
+EDITIONS = {"student": ROOT / "_build" / "html", "instructor": ROOT / "_build" / "instructor" / "html"}
 REQUIRE_BUILD = "COUPBOOK_REQUIRE_BUILD"
 
 
@@ -21,7 +21,7 @@ def built_site(kind: str = "student") -> Path:
     """The built HTML of an edition; skips the test (fails under ``make test``) when it is missing."""
     html = EDITIONS[kind]
     if not (html / "intro.html").exists():
-        message = f"{html} is missing: build the book first (make book / make instructor-book)"
+        message = f"{html} is missing: build the book first (make editions)"
         if os.environ.get(REQUIRE_BUILD) == "1":
             pytest.fail(message)
         pytest.skip(message)

@@ -1,16 +1,31 @@
-"""Build the book with warnings as errors: the student edition, or the instructor edition.
+"""Build the book's editions from one notebook execution, with warnings as errors.
 
-    python tools/build_book.py               # student edition  -> _build/html
-    python tools/build_book.py --instructor  # answer keys shown -> _build/instructor/_build/html
-    python tools/build_book.py --clean       # throw away cached notebook outputs first
+    python tools/build_book.py                        # student edition     -> _build/html
+    python tools/build_book.py --edition instructor   # with answer keys    -> _build/instructor/html
+    python tools/build_book.py --edition both         # both, one execution of the notebooks
+    python tools/build_book.py --clean                # throw away cached notebook outputs first
 
-Notebook outputs are cached by jupyter-cache, which re-runs a notebook only when its code
-cells change.  It cannot see the files the notebooks import or read (the quiz widgets, the
-course package, the data and question banks), so this script hashes those and starts from a
-clean build folder when they changed.  Sphinx also skips copying static files when no page is
-out of date, so a change in _assets/ or _vendor/ (our CSS/JS, the vendored libraries) triggers a
-full re-write (``--all``; cached notebook outputs are reused).  A failing notebook or any Sphinx warning fails the
-build (``-W --keep-going``; ``nb_execution_raise_on_error`` in _config.yml).
+The edition is the Sphinx setting ``coupbook_edition``, applied when pages are written
+(coupbook/sphinxext/edition.py); the notebooks' outputs are the same for both editions.  Both
+share one jupyter-cache (``_build/.jupyter_cache``), so a notebook runs once for both, and each
+edition has its own output and doctree folders, so one edition's pages can never be served from
+the other's build.  Jupyter Book 1.x has no command-line flag for Sphinx settings, so this script
+calls its ``build_sphinx`` (what ``jupyter-book build`` calls) with ``confoverrides``, keeping
+``jupyter-book build -W -n --keep-going``: every warning is an error, and a failing notebook
+fails the build (``nb_execution_raise_on_error`` in _config.yml).
+
+Before Sphinx starts, the notebooks that the cache does not hold yet run side by side, one per
+core (jupyter-cache's ``local-parallel`` executor, the engine of ``jcache project execute``);
+Sphinx then finds every output in the cache.  A notebook that fails there is left to Sphinx,
+which runs it again and fails the build with its error.
+
+jupyter-cache re-runs a notebook only when its code cells change.  It cannot see the files the
+notebooks import or read (the quiz widgets, the course package, the data and question banks), so
+this script hashes those and starts from a clean cache and clean editions when they changed.
+Sphinx cannot see changes in its own extension either: a change in coupbook/sphinxext/ makes an
+edition re-read every page (from the cached outputs; no notebook runs).  Sphinx also skips
+copying static files when no page is out of date, so a change in _assets/ or _vendor/ (our
+CSS/JS, the vendored libraries) rewrites every page of an edition.
 """
 
 from __future__ import annotations
@@ -19,85 +34,188 @@ import argparse
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
 import time
+from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
+import yaml
+
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tools.toc import toc_notebooks  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-# Everything executed notebooks depend on besides their own code.
+EDITIONS = ("student", "instructor")
+# Everything executed notebooks depend on besides their own code (the Sphinx extension is not).
 NOTEBOOK_INPUTS = ["coupbook", "widgets/src", "data"]
+EXTENSION = "coupbook/sphinxext"
 # Copied into _static/ only when Sphinx writes pages.
 STATIC_INPUTS = ["_assets", "_vendor"]
-INSTRUCTOR_ENV = "BOOKQUIZ_INSTRUCTOR"  # read by bookquiz.quiz.instructor_mode()
+# Read by the quiz widgets in a live kernel; a build must not depend on it (see main()).
+KERNEL_EDITION_ENV = "BOOKQUIZ_INSTRUCTOR"
 
 
-def build_dir(instructor: bool) -> Path:
-    """Folder that jupyter-book's --path-output gets; the HTML is in its _build/html."""
-    return ROOT / "_build" / "instructor" if instructor else ROOT
+@dataclass(frozen=True)
+class Layout:
+    """Where one build folder keeps the shared cache and each edition's folders."""
+
+    build_dir: Path
+
+    @property
+    def cache(self) -> Path:
+        return self.build_dir / ".jupyter_cache"
+
+    @property
+    def inputs_stamp(self) -> Path:
+        return self.build_dir / ".notebook-inputs.sha256"
+
+    def edition_dir(self, edition: str) -> Path:
+        """The edition's folder: its html/, .doctrees/ and jupyter_execute/ (myst-nb's) live here."""
+        return self.build_dir if edition == "student" else self.build_dir / edition
+
+    def html(self, edition: str) -> Path:
+        return self.edition_dir(edition) / "html"
+
+    def doctrees(self, edition: str) -> Path:
+        return self.edition_dir(edition) / ".doctrees"
+
+    def render_stamp(self, edition: str, kind: str) -> Path:
+        return self.edition_dir(edition) / f".{kind}-inputs.sha256"
+
+    def clear(self) -> None:
+        """Remove the cache and every edition's outputs (nothing else in the build folder)."""
+        doomed = [self.cache, self.inputs_stamp, self.build_dir / "instructor"]
+        for name in ("html", ".doctrees", "jupyter_execute", ".static-inputs.sha256", ".extension-inputs.sha256"):
+            doomed.append(self.build_dir / name)
+        for path in doomed:
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
 
 
-def inputs_digest(folders: list[str]) -> str:
+def inputs_digest(source: Path, folders: list[str], leave_out: tuple[str, ...] = ()) -> str:
     digest = hashlib.sha256()
     for folder in folders:
-        for path in sorted((ROOT / folder).rglob("*")):
+        for path in sorted((source / folder).rglob("*")):
+            if path.relative_to(source).as_posix().startswith(leave_out):
+                continue
             if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(".pyc"):
-                digest.update(path.relative_to(ROOT).as_posix().encode())
+                digest.update(path.relative_to(source).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def clear_outputs(build: Path, instructor: bool) -> None:
-    """Remove cached outputs, doctrees and HTML so every notebook re-runs (keeps the nested
-    instructor build when clearing the student one)."""
-    target = build / "_build"
-    if not target.exists():
+def execute_notebooks(source: Path, layout: Layout) -> None:
+    """Run the notebooks the cache lacks, in parallel, and cache their outputs (as myst-nb would)."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    config = source / "_config.yml"
+    execute = (yaml.safe_load(config.read_text(encoding="utf-8")) if config.exists() else {}).get("execute", {})
+    if execute.get("execute_notebooks", "auto") != "cache":
         return
-    for child in target.iterdir():
-        if not instructor and child.name == "instructor":
-            continue
-        if child.is_dir():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--instructor", action="store_true", help="build the edition that shows answer keys")
-    parser.add_argument("--clean", action="store_true", help="discard cached notebook outputs first")
-    args = parser.parse_args()
-
-    build = build_dir(args.instructor)
-    stamp = build / "_build" / ".notebook-inputs.sha256"
-    static_stamp = build / "_build" / ".static-inputs.sha256"
-    digest, static_digest = inputs_digest(NOTEBOOK_INPUTS), inputs_digest(STATIC_INPUTS)
-    if args.clean or not stamp.exists() or stamp.read_text().strip() != digest:
-        reason = "--clean" if args.clean else "widgets/, coupbook/ or data/ changed (or first build)"
-        print(f"build_book: starting from a clean build folder ({reason})")
-        clear_outputs(build, args.instructor)
-    rewrite_all = not static_stamp.exists() or static_stamp.read_text().strip() != static_digest
-
-    env = dict(os.environ)
-    env[INSTRUCTOR_ENV] = "1" if args.instructor else "0"
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "-W", "-n", "--keep-going"]
-    if args.instructor:
-        command += ["--path-output", str(build)]
-    if rewrite_all:
-        command.append("--all")
+    cache = get_cache(str(layout.cache))
+    excluded = execute.get("exclude_patterns") or []
+    for notebook in toc_notebooks(source):
+        if not any(fnmatch(notebook.relative_to(source).as_posix(), pattern) for pattern in excluded):
+            cache.add_nb_to_project(str(notebook))
+    stale = [record.pk for record in cache.list_unexecuted()]
+    if not stale:
+        return
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=env)
+    executor = load_executor("temp-parallel" if execute.get("run_in_temp") else "local-parallel", cache)
+    result = executor.run_and_cache(
+        filter_pks=stale, timeout=execute.get("timeout", 30), allow_errors=execute.get("allow_errors", False)
+    )
+    failed = len(result.excepted) + len(result.errored)
     seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        print(f"build_book: FAILED after {seconds:.1f} s (see the warnings above)", file=sys.stderr)
-        return result.returncode
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest + "\n")
-    static_stamp.write_text(static_digest + "\n")
-    html = (build / "_build" / "html").relative_to(ROOT)
-    edition = "instructor" if args.instructor else "student"
-    print(f"build_book: {edition} edition built in {seconds:.1f} s -> open {html}/index.html (or: make serve)")
+    print(f"build_book: ran {len(stale)} notebooks in {seconds:.1f} s ({failed} failed; Sphinx re-runs those)")
+
+
+def sphinx_build(source: Path, layout: Layout, edition: str, rewrite_all: bool, reread_all: bool) -> int:
+    """``jupyter-book build <source> -W -n --keep-going`` for one edition, into its own folders."""
+    from jupyter_book.sphinx import build_sphinx
+
+    overrides = {
+        "external_toc_path": (source / "_toc.yml").as_posix(),
+        "latex_individualpages": False,  # what jupyter-book build passes for a book
+        "nitpicky": True,  # -n
+        "coupbook_edition": edition,
+        "nb_execution_cache_path": str(layout.cache),
+    }
+    config = source / "_config.yml"
+    result = build_sphinx(
+        source,
+        layout.html(edition),
+        doctreedir=layout.doctrees(edition),
+        noconfig=True,
+        path_config=str(config) if config.exists() else None,
+        confoverrides=overrides,
+        builder="html",
+        force_all=rewrite_all,
+        freshenv=reread_all,
+        warningiserror=True,  # -W
+        keep_going=True,  # --keep-going
+    )
+    return result if isinstance(result, int) else 1
+
+
+def build(source: Path, build_dir: Path, editions: list[str], clean: bool = False) -> int:
+    layout = Layout(build_dir)
+    digest = inputs_digest(source, NOTEBOOK_INPUTS, leave_out=(EXTENSION + "/",))
+    stamp = layout.inputs_stamp
+    if clean or not stamp.exists() or stamp.read_text().strip() != digest:
+        reason = "--clean" if clean else "widgets/, coupbook/ or data/ changed (or first build)"
+        print(f"build_book: starting from an empty notebook cache and empty editions ({reason})")
+        layout.clear()
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest + "\n")  # what the (now empty) cache will hold outputs for
+    started = time.perf_counter()
+    execute_notebooks(source, layout)
+    render_digests = {"static": inputs_digest(source, STATIC_INPUTS), "extension": inputs_digest(source, [EXTENSION])}
+    for edition in editions:
+        changed = {
+            kind
+            for kind, value in render_digests.items()
+            if not layout.render_stamp(edition, kind).exists()
+            or layout.render_stamp(edition, kind).read_text().strip() != value
+        }
+        edition_started = time.perf_counter()
+        status = sphinx_build(source, layout, edition, "static" in changed, "extension" in changed)
+        seconds = time.perf_counter() - edition_started
+        if status != 0:
+            print(f"build_book: {edition} edition FAILED after {seconds:.1f} s (see above)", file=sys.stderr)
+            return status
+        for kind, value in render_digests.items():
+            layout.render_stamp(edition, kind).write_text(value + "\n")
+        html = layout.html(edition)
+        shown = html.relative_to(source) if html.is_relative_to(source) else html
+        print(f"build_book: {edition} edition built in {seconds:.1f} s -> {shown}/index.html")
+    print(f"build_book: {' and '.join(editions)} built in {time.perf_counter() - started:.1f} s in all")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edition", choices=[*EDITIONS, "both"], default="student")
+    parser.add_argument("--instructor", action="store_true", help="the same as --edition instructor")
+    parser.add_argument("--clean", action="store_true", help="discard cached notebook outputs first")
+    parser.add_argument("--source", type=Path, default=ROOT, help="the book's folder (default: this project)")
+    parser.add_argument("--build-dir", type=Path, help="build folder (default: <source>/_build)")
+    args = parser.parse_args(argv)
+    edition = "instructor" if args.instructor else args.edition
+    editions = list(EDITIONS) if edition == "both" else [edition]
+    source = args.source.resolve()
+    build_dir = (args.build_dir or source / "_build").resolve()
+    # The kernel-side quiz state must be the same for both editions: never let a live-use
+    # setting in the caller's environment reach the notebooks' kernels.
+    os.environ.pop(KERNEL_EDITION_ENV, None)
+    os.chdir(source)
+    return build(source, build_dir, editions, clean=args.clean)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,13 @@
 # Make sure Debian's Chromium (and a basic font) is installed for the browser tests.
 # CI machines start bare; installing needs root (or password-less sudo).  The tests drive
 # /usr/bin/chromium through Python playwright; `playwright install` is never used.
+# With COUPBOOK_CHROMIUM set to another Chromium (tools/browser.py uses it), nothing is installed.
 set -euo pipefail
+if [ -n "${COUPBOOK_CHROMIUM:-}" ]; then
+  [ -x "$COUPBOOK_CHROMIUM" ] && exit 0
+  echo "ensure_chromium: COUPBOOK_CHROMIUM=$COUPBOOK_CHROMIUM is not an executable" >&2
+  exit 1
+fi
 packages=(chromium fonts-dejavu-core)
 missing=()
 for pkg in "${packages[@]}"; do

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from coupbook.browser import book_pages, launch, serve, settle  # noqa: E402
+from tools.browser import book_pages, launch, serve, settle  # noqa: E402
 
 
 def print_pages(site: Path, out: Path, pages: list[str]) -> list[Path]:

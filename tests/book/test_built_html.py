@@ -7,8 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from coupbook.browser import book_pages, toc_pages
 from tests.support import built_site
+from tools.browser import book_pages, toc_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 REMOTE_ASSET = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
@@ -50,14 +50,53 @@ def test_every_chapter_has_a_chart_and_a_quiz():
             assert sum(len(q["questions"]) for q in quizzes) >= 3, f"{path} has fewer than 3 questions"
 
 
-def test_answer_keys_only_in_the_instructor_edition():
+KEY_TABLE = 'class="table answer-key"'
+KEY_SECTION = re.compile(r'<section id="[^"]+">\s*<h\d>Quiz keys<(.*?)</section>', re.S)
+
+
+def search_index(kind: str) -> dict:
+    text = (built_site(kind) / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def indexed_terms(index: dict, docname: str) -> set[str]:
+    """The search terms that lead to a page."""
+    doc = index["docnames"].index(docname)
+    return {t for t, docs in index["terms"].items() if doc == docs or (isinstance(docs, list) and doc in docs)}
+
+
+def test_quizzes_carry_their_edition():
     student, instructor = pages("student"), pages("instructor")
     student_quizzes = [m for h in student.values() for m in widget_models(h) if "bank_id" in m]
     instructor_quizzes = [m for h in instructor.values() for m in widget_models(h) if "bank_id" in m]
     assert student_quizzes and all(q["instructor"] is False for q in student_quizzes)
     assert instructor_quizzes and all(q["instructor"] is True for q in instructor_quizzes)
-    assert 'class="table answer-key"' not in student["pages/answer_key.html"]
-    assert instructor["pages/answer_key.html"].count('class="table answer-key"') >= 9
+    assert len(student_quizzes) == len(instructor_quizzes)
+
+
+def test_answer_keys_and_key_sections_only_in_the_instructor_edition():
+    student, instructor = pages("student"), pages("instructor")
+    assert instructor["pages/answer_key.html"].count(KEY_TABLE) >= 9
+    key_sections = KEY_SECTION.findall(instructor["pages/instructor_guide.html"])
+    assert len(key_sections) >= 9, "every lesson plan has a Quiz keys section in the instructor edition"
+    for path, html in student.items():
+        assert KEY_TABLE not in html, path
+        assert not KEY_SECTION.search(html), path
+    assert "instructor-book" in student["pages/answer_key.html"], "the student edition says how to get the keys"
+    # No paragraph of a key section reaches the student edition, not even elsewhere.
+    paragraphs = [p for s in key_sections for p in re.findall(r"<p>(.*?)</p>", s, re.S)]
+    assert paragraphs and not [p for p in paragraphs if any(p in html for html in student.values())]
+
+
+def test_site_search_of_the_student_edition_finds_no_key():
+    student, instructor = search_index("student"), search_index("instructor")
+    assert "Quiz keys" in instructor["alltitles"] and "Quiz keys" not in student["alltitles"]
+    # The key tables give the answer-key page hundreds of search terms; the student page has a few.
+    student_terms = indexed_terms(student, "pages/answer_key")
+    instructor_terms = indexed_terms(instructor, "pages/answer_key")
+    assert len(instructor_terms) > 300 and len(student_terms) < 60, (len(student_terms), len(instructor_terms))
+    key_only = indexed_terms(instructor, "pages/instructor_guide") - indexed_terms(student, "pages/instructor_guide")
+    assert key_only, "the instructor guide's key sections add search terms in the instructor edition"
 
 
 def test_vendored_assets_are_present():

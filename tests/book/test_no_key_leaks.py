@@ -15,14 +15,13 @@ import html
 import json
 import re
 
-from coupbook.browser import book_pages
+from tools.browser import book_pages
 from coupbook.quizzes import all_banks
 from tests.support import built_site
 
-# Instructor material is another engineer's job (the editions switch): skipped here.  The class
-# results page shows a simulated class's answers in words, so right placements of classify items
-# read like key lines there.
-INSTRUCTOR_ONLY = {"pages/answer_key.html", "pages/instructor_guide.html", "pages/class_results.html"}
+# The class results page shows a simulated class's answers in words, so right placements of
+# classify items read like key lines there.
+INSTRUCTOR_ONLY = {"pages/class_results.html"}
 SCRIPT_JSON = re.compile(r'<script type="application/vnd\.jupyter\.widget-(?:state|view)\+json">(.*?)</script>', re.S)
 MIN_LENGTH = 12  # shorter strings ("True", "Coup") also occur in ordinary text
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from coupbook.browser import launch, serve, settle
+from tools.browser import serve, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 # The ways a script element can be ended early, or put into a state where it never ends.
@@ -80,16 +80,6 @@ def hostile_site(tmp_path_factory):
     server = serve(project / "_build" / "html")
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 HOOK = """

@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from coupbook.browser import Server, book_pages, launch, serve, settle, toc_pages
 from tests.support import built_site
+from tools.browser import Server, book_pages, serve, settle, toc_pages
 
 __all__ = ["Server", "book_pages", "built_site", "serve", "settle", "toc_pages", "watch"]
 
@@ -34,19 +34,6 @@ def instructor_site() -> Server:
     server = serve(built_site("instructor"))
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        try:
-            browser = launch(p)
-        except RuntimeError as exc:
-            pytest.fail(str(exc))
-        yield browser
-        browser.close()
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coupbook.htmlsafe import script_json
+from coupbook.sphinxext.htmlsafe import script_json
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bookquiz harness</title><link rel="icon" href="data:,">

@@ -2,8 +2,9 @@
 and the browser tests.
 
 The browser is Debian's ``chromium`` (``tools/ensure_chromium.sh`` installs it), driven by
-Python playwright; ``playwright install`` is never used.  Pages are served by a throwaway
-HTTP server bound to 127.0.0.1.
+Python playwright; ``playwright install`` is never used.  Another Chromium can be used by
+setting ``COUPBOOK_CHROMIUM`` to its path.  Pages are served by a throwaway HTTP server bound to
+127.0.0.1.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+from tools.toc import toc_files
+
+CHROMIUM = os.environ.get("COUPBOOK_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium tries to reach Google at start-up.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -60,28 +64,15 @@ def serve(root: Path) -> Server:
 def launch(playwright):
     """Start headless Chromium; fail with a clear message when it is not installed."""
     if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: run tools/ensure_chromium.sh (make test does)")
+        raise RuntimeError(
+            f"{CHROMIUM} is missing: run tools/ensure_chromium.sh (make test does) or set COUPBOOK_CHROMIUM"
+        )
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
 def toc_pages(root: Path | None = None) -> list[str]:
     """Every HTML page the book will have, from its table of contents (no build needed)."""
-    import yaml
-
-    root = root or Path(__file__).resolve().parents[1]
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("chapters"))
-            walk(entry.get("sections"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
+    files = toc_files(root) if root else toc_files()
     return sorted({f"{f}.html" for f in files} | {"genindex.html", "index.html", "search.html"})
 
 

@@ -1,0 +1,91 @@
+"""Which edition the build writes: ``coupbook_edition = "student"`` (default) or ``"instructor"``.
+
+Notebooks execute once (jupyter-cache, shared by both editions) and their outputs are the same
+for both; the edition is applied when Sphinx reads Markdown pages and writes HTML:
+
+- every bookquiz quiz in the embedded widget state (a model whose state has ``bank_id``) gets
+  ``"instructor": true`` in the instructor edition and ``false`` in the student edition, so a
+  kernel that happened to run with another setting cannot leak keys into the student pages;
+- ``edition-only`` keeps its content in one edition and drops it, before it reaches the page,
+  its table of contents or the search index, from the other::
+
+      ```{edition-only} instructor
+      #### Quiz keys
+      ...
+      ```
+
+- ``answer-key`` writes the key of every question bank in ``data/quizzes/`` as tables, in the
+  instructor edition only (in the student edition it writes nothing, wherever it is used).
+
+The setting is registered with ``rebuild="env"``: a build folder read under one edition is read
+again from scratch under the other.  tools/build_book.py sets it (``confoverrides``) and gives
+each edition its own output and doctree folders.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.errors import ConfigError
+from sphinx.util.docutils import SphinxDirective
+
+EDITIONS = ("student", "instructor")
+CONFIG = "coupbook_edition"
+
+
+def mark_quizzes(widget_state: dict, edition: str) -> int:
+    """Set every quiz model's ``instructor`` flag for ``edition``; return how many were set."""
+    instructor = edition == "instructor"
+    marked = 0
+    for model in (widget_state.get("state") or {}).values():
+        state = model.get("state") if isinstance(model, dict) else None
+        if isinstance(state, dict) and "bank_id" in state:
+            state["instructor"] = instructor
+            marked += 1
+    return marked
+
+
+def check_edition(app, config) -> None:
+    if config[CONFIG] not in EDITIONS:
+        raise ConfigError(f"{CONFIG} must be one of {', '.join(EDITIONS)}, not {config[CONFIG]!r}")
+
+
+class EditionOnly(SphinxDirective):
+    """Content (headings allowed) that exists only in the edition named by the argument."""
+
+    has_content = True
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        wanted = self.arguments[0].strip()
+        if wanted not in EDITIONS:
+            raise self.error(f"edition-only: the edition must be one of {', '.join(EDITIONS)}, not {wanted!r}")
+        if wanted != self.config[CONFIG]:
+            return []
+        holder = nodes.Element()
+        self.state.nested_parse(self.content, self.content_offset, holder, match_titles=True)
+        return holder.children
+
+
+class AnswerKey(SphinxDirective):
+    """The key of every question bank as tables (instructor edition only)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from coupbook.paths import QUIZ_DIR
+
+        for bank_file in sorted(QUIZ_DIR.glob("*.yaml")):
+            self.env.note_dependency(str(bank_file))  # re-read this page when a bank changes
+        if self.config[CONFIG] != "instructor":
+            return []
+        from coupbook.quizzes import answer_key_html
+
+        html = answer_key_html()
+        return [nodes.raw(html, html, format="html")]
+
+
+def setup(app) -> None:
+    app.add_config_value(CONFIG, "student", "env", types=[str])
+    app.connect("config-inited", check_edition)
+    app.add_directive("edition-only", EditionOnly)
+    app.add_directive("answer-key", AnswerKey)
