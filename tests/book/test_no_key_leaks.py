@@ -15,9 +15,9 @@ import html
 import json
 import re
 
-from tools.browser import book_pages
 from coupbook.quizzes import all_banks
 from tests.support import built_site
+from tools.browser import book_pages
 
 # The class results page shows a simulated class's answers in words, so right placements of
 # classify items read like key lines there.
