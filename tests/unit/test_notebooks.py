@@ -9,7 +9,7 @@ import nbformat
 import pytest
 import yaml
 
-from bookquiz import load_bank
+from bookquiz import QUESTION_TYPES, load_bank
 from coupbook.bibliography import bib_keys
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ def test_bank_questions_are_cited_with_known_keys(path):
 
 def test_review_bank_uses_every_question_type():
     bank = load_bank(ROOT / "data" / "quizzes" / "ch09.yaml")
-    assert {q.type for q in bank.questions} == {"single", "multiple", "truefalse", "classify", "order", "numeric"}
+    assert {q.type for q in bank.questions} == set(QUESTION_TYPES)
 
 
 def test_cited_keys_exist():
