@@ -15,7 +15,10 @@ for both; the edition is applied when Sphinx reads Markdown pages and writes HTM
       ```
 
 - ``answer-key`` writes the key of every question bank in ``data/quizzes/`` as tables, in the
-  instructor edition only (in the student edition it writes nothing, wherever it is used).
+  instructor edition only (in the student edition it writes nothing, wherever it is used);
+- a notebook cell tagged ``instructor-only`` (for example class results that show which answers
+  learners got wrong) keeps its output in the instructor edition; in the student edition the cell
+  is replaced by a one-line note, before the page, its table of contents or the search index see it.
 
 The setting is registered with ``rebuild="env"``: a build folder read under one edition is read
 again from scratch under the other.  tools/build_book.py sets it (``confoverrides``) and gives
@@ -84,8 +87,23 @@ class AnswerKey(SphinxDirective):
         return [nodes.raw(html, html, format="html")]
 
 
+INSTRUCTOR_ONLY_CELL = "tag_instructor-only"  # myst-nb gives a cell's container a class per tag
+INSTRUCTOR_ONLY_NOTE = "This output is shown in the instructor edition only."
+
+
+def drop_instructor_only_cells(app, doctree) -> None:
+    """In the student edition, replace notebook cells tagged ``instructor-only`` with a note."""
+    if app.config[CONFIG] == "instructor":
+        return
+    for cell in list(doctree.findall(nodes.container)):
+        if INSTRUCTOR_ONLY_CELL in cell.get("classes", []):
+            note = nodes.paragraph(text=INSTRUCTOR_ONLY_NOTE, classes=["coupbook-instructor-only"])
+            cell.replace_self(note)
+
+
 def setup(app) -> None:
     app.add_config_value(CONFIG, "student", "env", types=[str])
     app.connect("config-inited", check_edition)
     app.add_directive("edition-only", EditionOnly)
     app.add_directive("answer-key", AnswerKey)
+    app.connect("doctree-read", drop_instructor_only_cells)

@@ -51,7 +51,8 @@ def test_every_chapter_has_a_chart_and_a_quiz():
 
 
 KEY_TABLE = 'class="table answer-key"'
-KEY_SECTION = re.compile(r'<section id="[^"]+">\s*<h\d>Quiz keys<(.*?)</section>', re.S)
+# One section per chapter's lesson plan (they give the answers away, so the instructor edition only).
+LESSON_PLAN = re.compile(r'<section id="chapter-\d+[^"]*">\s*<h3>Chapter \d+:(.*?)</section>\s*</section>', re.S)
 
 
 def search_index(kind: str) -> dict:
@@ -74,17 +75,19 @@ def test_quizzes_carry_their_edition():
     assert len(student_quizzes) == len(instructor_quizzes)
 
 
-def test_answer_keys_and_key_sections_only_in_the_instructor_edition():
+def test_answer_keys_and_lesson_plans_only_in_the_instructor_edition():
     student, instructor = pages("student"), pages("instructor")
     assert instructor["pages/answer_key.html"].count(KEY_TABLE) >= 9
-    key_sections = KEY_SECTION.findall(instructor["pages/instructor_guide.html"])
-    assert len(key_sections) >= 9, "every lesson plan has a Quiz keys section in the instructor edition"
+    plans = LESSON_PLAN.findall(instructor["pages/instructor_guide.html"])
+    chapters = sum(1 for p in toc_pages() if p.startswith("chapters/"))
+    assert len(plans) == chapters, "every chapter has a lesson plan in the instructor edition"
     for path, html in student.items():
         assert KEY_TABLE not in html, path
-        assert not KEY_SECTION.search(html), path
+        assert not LESSON_PLAN.search(html), path
     assert "instructor-book" in student["pages/answer_key.html"], "the student edition says how to get the keys"
-    # No paragraph of a key section reaches the student edition, not even elsewhere.
-    paragraphs = [p for s in key_sections for p in re.findall(r"<p>(.*?)</p>", s, re.S)]
+    assert "instructor-book" in student["pages/instructor_guide.html"], "and how to get the lesson plans"
+    # No paragraph of a lesson plan reaches the student edition, not even elsewhere.
+    paragraphs = [p for s in plans for p in re.findall(r"<p>(.*?)</p>", s, re.S) if len(p) > 120]
     assert paragraphs and not [p for p in paragraphs if any(p in html for html in student.values())]
 
 
@@ -95,8 +98,8 @@ def test_site_search_of_the_student_edition_finds_no_key():
     student_terms = indexed_terms(student, "pages/answer_key")
     instructor_terms = indexed_terms(instructor, "pages/answer_key")
     assert len(instructor_terms) > 300 and len(student_terms) < 60, (len(student_terms), len(instructor_terms))
-    key_only = indexed_terms(instructor, "pages/instructor_guide") - indexed_terms(student, "pages/instructor_guide")
-    assert key_only, "the instructor guide's key sections add search terms in the instructor edition"
+    plan_only = indexed_terms(instructor, "pages/instructor_guide") - indexed_terms(student, "pages/instructor_guide")
+    assert len(plan_only) > 300, "the lesson plans add search terms in the instructor edition only"
 
 
 def test_vendored_assets_are_present():
@@ -109,3 +112,13 @@ def test_vendored_assets_are_present():
 
 def test_the_built_pages_are_the_table_of_contents():
     assert book_pages(built_site("student")) == toc_pages()
+
+
+def test_instructor_only_cells_are_dropped_from_the_student_edition():
+    from coupbook.sphinxext.edition import INSTRUCTOR_ONLY_NOTE
+
+    student, instructor = pages("student")["pages/class_results.html"], pages("instructor")["pages/class_results.html"]
+    # Three cells of class results (distractors, common wrong answers, open answers) are tagged.
+    assert student.count(INSTRUCTOR_ONLY_NOTE) == 3
+    assert INSTRUCTOR_ONLY_NOTE not in instructor
+    assert instructor.count('class="coupbook-chart"') > student.count('class="coupbook-chart"')
