@@ -12,7 +12,7 @@ PORT   ?= 8000
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help setup book instructor-book test lint unit nbval browser lab serve serve-instructor \
-        pdf bench clean lock data hub-setup hub-test hub-link hub-bench hub-lock
+        pdf bench clean lock data hub-setup hub-test hub-link hub-bench hub-lock hub-image
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -108,6 +108,8 @@ REPO     ?= $(shell git config --get remote.origin.url)
 BRANCH   ?= main
 CHAPTER  ?=
 STUDENTS ?= 20
+IMAGE    ?= coups-and-rebellions:latest
+REF      ?= HEAD
 
 $(HUB_ENV)/.installed: deploy/requirements.txt deploy/coursehub/pyproject.toml
 	rm -rf $(HUB_ENV) && $(PYTHON) -m venv $(HUB_ENV)
@@ -135,6 +137,10 @@ hub-link: setup  ## print an nbgitpuller link: make hub-link CHAPTER=04 HUB=http
 
 hub-bench: hub-setup  ## load on a local hub: STUDENTS (default 20) start servers and run a chapter; times and memory
 	$(BIN)/python benchmarks/hub_load.py --students $(STUDENTS)
+
+hub-image: setup  ## build the students' image with repo2docker (needs Docker and jupyter-repo2docker): IMAGE=name:tag REF=commit
+	$(BIN)/python deploy/image/stage.py _build/hub-image --ref $(REF)
+	jupyter-repo2docker --no-run --user-name jovyan --target-repo-dir /srv/course --image-name $(IMAGE) _build/hub-image
 
 hub-lock:  ## re-resolve deploy/requirements.in and deploy/user-requirements.in into their .txt pins
 	rm -rf _build/hub-lock && $(PYTHON) -m venv _build/hub-lock/hub && $(PYTHON) -m venv _build/hub-lock/user

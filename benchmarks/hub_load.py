@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy" / "coursehub"))
 
 from coursehub.links import chapter_path  # noqa: E402
+
 from tests.hub.localhub import BRANCH, LocalHub, course_upstream, missing_components  # noqa: E402
 
 
@@ -140,7 +141,11 @@ def main() -> int:
     print(f"\nJupyterHub load: {args.students} students at once, {notebook} ({len(cells)} code cells), "
           f"{figures['cores']} cores, {wall:.0f} s in all")  # fmt: skip
     print(f"{'':34}{'median':>10}{'p95':>10}{'max':>10}")
-    for label, key in (("time to a ready server (s)", "ready_server_s"), ("ready server -> chapter done (s)", "finished_chapter_s")):
+    rows = (
+        ("time to a ready server (s)", "ready_server_s"),
+        ("ready server -> chapter done (s)", "finished_chapter_s"),
+    )  # noqa: E501
+    for label, key in rows:
         f = figures[key]
         print(f"{label:34}{f['median']:>10.1f}{f['p95']:>10.1f}{f['max']:>10.1f}")
     f = figures["link_to_finished_s"]

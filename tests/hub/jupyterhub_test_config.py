@@ -34,7 +34,7 @@ c.JupyterHub.services = [{"name": "course-test", "api_token": os.environ["COURSE
 c.JupyterHub.load_roles = [
     {
         "name": "course-test",
-        "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users"],
+        "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users", "tokens"],
         "services": ["course-test"],
     }
 ]

@@ -13,6 +13,7 @@ checkout in a temporary folder, on a branch named ``course``, reached by a ``fil
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -141,10 +142,8 @@ class LocalHub:
         """Note every process the hub has started so far (servers, kernels, proxy) for :meth:`stop`."""
         if self.process and self.process.poll() is None:
             for child in psutil.Process(self.process.pid).children(recursive=True):
-                try:
+                with contextlib.suppress(psutil.NoSuchProcess):
                     self.started[child.pid] = child.create_time()
-                except psutil.NoSuchProcess:
-                    pass
 
     def ours(self) -> list[psutil.Process]:
         """The processes started by this hub that are still alive (same pid and start time)."""
@@ -217,7 +216,7 @@ class LocalHub:
         kwargs.setdefault("timeout", 120)
         return requests.request(method, f"{self.url}/user/{name}{path}", headers=headers, **kwargs)
 
-    def pull(self, name: str, repo: str, *, branch: str = BRANCH, targetpath: str = "course", timeout: float = 300) -> str:
+    def pull(self, name: str, repo: str, *, branch: str = BRANCH, targetpath: str = "course", timeout: float = 300):
         """Run nbgitpuller in ``name``'s server as a link would (its event stream); return its log."""
         query = urlencode({"repo": repo, "branch": branch, "targetpath": targetpath})
         lines = []

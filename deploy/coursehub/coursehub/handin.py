@@ -71,7 +71,8 @@ def hand_in(*quizzes, folder: str | Path | None = None, user: str | None = None,
         raise HandInError("no quiz in this notebook has an answer yet: answer a question, then hand in again")
     namespaces = {q.namespace for q in answered}
     if len(namespaces) != 1:
-        raise HandInError(f"these quizzes belong to different books ({', '.join(sorted(namespaces))}); hand in one at a time")
+        books = ", ".join(sorted(namespaces))
+        raise HandInError(f"these quizzes belong to different books ({books}); hand in one at a time")
     user = user or hub_user()
     folder = Path(folder) if folder else handin_folder()
     if not folder.is_dir():
@@ -83,9 +84,10 @@ def hand_in(*quizzes, folder: str | Path | None = None, user: str | None = None,
             previous = read_answer_file(path)
         except AnswerFileError as exc:
             raise HandInError(f"{exc}; your earlier hand-in is kept: ask your instructor to look at it") from None
-        if previous.namespace == document["namespace"]:
-            old = json.loads(path.read_text(encoding="utf-8"))["banks"]
-            document["banks"] = merge_banks(old, document["banks"])
+        if previous.namespace != document["namespace"]:
+            raise HandInError(f"{path} holds answers of another book ({previous.namespace}); it is kept")
+        old = json.loads(path.read_text(encoding="utf-8"))["banks"]
+        document["banks"] = merge_banks(old, document["banks"])
     AnswerFile.model_validate(document)  # never write a file the instructor cannot read
     # Write beside the target and rename over it, so the instructor never reads half a file.
     handle, temporary = tempfile.mkstemp(prefix=f".{user}.", suffix=".tmp", dir=folder)
