@@ -138,8 +138,10 @@ def pins(path: Path) -> dict[str, str]:
 
 
 def test_every_hub_requirement_is_pinned_and_students_run_the_hubs_release():
-    hub, user, course = pins(DEPLOY / "requirements.txt"), pins(DEPLOY / "user-requirements.txt"), pins(
-        ROOT / "requirements.txt"
+    hub, user, course = (
+        pins(DEPLOY / "requirements.txt"),
+        pins(DEPLOY / "user-requirements.txt"),
+        pins(ROOT / "requirements.txt"),
     )
     for name in ("jupyterhub", "jupyterhub-firstuseauthenticator", "oauthenticator", "jupyterhub-ltiauthenticator",
                  "jupyterhub-systemdspawner", "jupyterhub-idle-culler"):  # fmt: skip
@@ -168,3 +170,18 @@ def test_kubernetes_values_request_what_the_guide_says():
     guide = (ROOT / "pages" / "hub_guide.md").read_text(encoding="utf-8")
     for figure in (single["memory"]["guarantee"], single["memory"]["limit"]):
         assert str(figure) in guide, f"the guide does not explain the memory figure {figure}"
+
+
+def test_the_image_folder_is_the_course_at_a_commit_with_binder_files(tmp_path):
+    sys.path.insert(0, str(DEPLOY / "image"))
+    import stage
+
+    folder = stage.stage(tmp_path / "image", "HEAD")
+    binder = folder / "binder"
+    assert (folder / "chapters" / "04_wagner_mutiny.ipynb").is_file() and (folder / "data").is_dir()
+    assert (binder / "runtime.txt").read_text().strip() == "python-3.11"
+    requirements = pins(binder / "requirements.txt")
+    assert requirements["jupyterlab"] == pins(ROOT / "requirements.txt")["jupyterlab"]
+    assert requirements["jupyterhub"] == pins(DEPLOY / "user-requirements.txt")["jupyterhub"]
+    assert "nbgitpuller" in requirements
+    assert (binder / "postBuild").stat().st_mode & 0o111
