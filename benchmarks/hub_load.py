@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "deploy" / "coursehub"))
 
 from coursehub.links import chapter_path  # noqa: E402
 
-from tests.hub.localhub import BRANCH, LocalHub, course_upstream, missing_components  # noqa: E402
+from tests.hub.localhub import BRANCH, KernelRestarted, LocalHub, course_upstream, missing_components  # noqa: E402
 
 
 def p95(values: list[float]) -> float:
@@ -50,21 +50,38 @@ def code_cells(notebook: Path) -> list[str]:
 
 
 def student(hub: LocalHub, name: str, repo: str, notebook: str, cells: list[str]) -> dict:
+    """One student: start the server, pull, run the chapter; a kernel that restarts runs it again."""
     ready = hub.start_server(name)
     began = time.monotonic()
     hub.pull(name, repo, branch=BRANCH, targetpath="course")
     pulled = time.monotonic() - began
-    kernel = hub.open_session(name, f"course/{notebook}")
-    for code in cells:
-        hub.run(name, kernel, code, timeout=600)
-    return {"name": name, "ready_s": ready, "pull_s": pulled, "chapter_s": time.monotonic() - began}
+    path = f"course/{notebook}"
+    kernel = hub.open_session(name, path)
+    restarts = 0
+    while True:
+        try:
+            for code in cells:
+                hub.run(name, kernel, code, timeout=300)
+            break
+        except KernelRestarted:
+            restarts += 1  # as a student would: wait for the kernel, then run the chapter again
+            if restarts > 3:
+                raise
+            kernel = hub.wait_for_kernel(name, path, kernel)
+    return {
+        "name": name,
+        "ready_s": ready,
+        "pull_s": pulled,
+        "chapter_s": time.monotonic() - began,
+        "restarts": restarts,
+    }
 
 
 def sample_memory(hub: LocalHub, peaks: dict, own: dict, stop: threading.Event) -> None:
     while not stop.wait(1.0):
         for user, usage in hub.memory_by_user().items():
-            peak = peaks.setdefault(user, {"server": 0.0, "kernel": 0.0, "total": 0.0})
-            for kind in ("server", "kernel"):
+            peak = peaks.setdefault(user, {"server": 0.0, "kernel": 0.0, "total": 0.0, "cpu_s": 0.0})
+            for kind in ("server", "kernel", "cpu_s"):
                 peak[kind] = max(peak[kind], usage[kind])
             peak["total"] = max(peak["total"], usage["server"] + usage["kernel"])
         for part, rss in hub.own_memory().items():
@@ -114,6 +131,7 @@ def main() -> int:
     totals = [p["total"] for p in peaks.values()]
     servers = [p["server"] for p in peaks.values()]
     kernels = [p["kernel"] for p in peaks.values()]
+    cpu = [p["cpu_s"] for p in peaks.values()]
     figures = {
         "students": args.students,
         "chapter": notebook,
@@ -130,8 +148,11 @@ def main() -> int:
             "total_p95": p95(totals),
             "total_max": max(totals),
         },
+        "cpu_s_per_student": {"median": statistics.median(cpu), "p95": p95(cpu), "max": max(cpu)},
+        "peak_rss_mib_all_students": sum(totals),
         "peak_rss_mib_hub": own.get("hub", 0.0),
         "peak_rss_mib_proxy": own.get("proxy", 0.0),
+        "kernel_restarts": sum(r["restarts"] for r in results),
         "processes_left_running": len(left),
     }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +173,11 @@ def main() -> int:
     print(f"{'link -> chapter done (s)':34}{f['median']:>10.1f}{f['p95']:>10.1f}")
     print(f"{'peak RSS per student (MiB)':34}{m['total_median']:>10.0f}{m['total_p95']:>10.0f}{m['total_max']:>10.0f}")
     print(f"{'  of which server / kernel (median)':34}{m['server_median']:>10.0f}{m['kernel_median']:>10.0f}")
+    c = figures["cpu_s_per_student"]
+    print(f"{'CPU seconds per student':34}{c['median']:>10.1f}{c['p95']:>10.1f}{c['max']:>10.1f}")
+    print(f"all students together: {figures['peak_rss_mib_all_students']:.0f} MiB (sum of per-student peaks)")
     print(f"hub {figures['peak_rss_mib_hub']:.0f} MiB, proxy {figures['peak_rss_mib_proxy']:.0f} MiB (peak RSS)")
+    print(f"kernels lost while running the chapter (restarted, chapter run again): {figures['kernel_restarts']}")
     print(f"figures written to {args.out}")
     if left:
         print(f"hub-bench: {len(left)} processes were still running after the hub stopped: {left}", file=sys.stderr)

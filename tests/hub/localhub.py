@@ -39,6 +39,10 @@ TEST_CONFIG = Path(__file__).resolve().parent / "jupyterhub_test_config.py"
 BRANCH = "course"
 
 
+class KernelRestarted(RuntimeError):
+    """The kernel restarted or died while running code (the code did not finish)."""
+
+
 def missing_components() -> list[str]:
     """What ``make hub-setup`` has not installed yet (empty when a hub can start)."""
     wanted = {
@@ -248,11 +252,17 @@ class LocalHub:
         raise LookupError(f"{name} has no kernel for {notebook}: {[s['path'] for s in sessions]}")
 
     def run(self, name: str, kernel: str, code: str, *, timeout: float = 300, token: str | None = None) -> str:
-        """Run ``code`` in a kernel of ``name``'s server; return what it printed; raise on an error."""
+        """Run ``code`` in a kernel of ``name``'s server; return what it printed.
+
+        Raises :class:`KernelRestarted` when the kernel restarts or dies while the code runs (what
+        a student sees as "kernel restarting": the code is lost and must be run again), and
+        RuntimeError on an error in the code.
+        """
         ws_url = self.url.replace("http://", "ws://") + f"/user/{name}/api/kernels/{kernel}/channels"
         connection = websocket.create_connection(
             ws_url, header=[f"Authorization: token {token or self.token}"], timeout=timeout
         )
+        connection.settimeout(5)
         try:
             msg_id = uuid.uuid4().hex
             connection.send(
@@ -274,10 +284,17 @@ class LocalHub:
             )
             printed, deadline = [], time.monotonic() + timeout
             while time.monotonic() < deadline:
-                message = json.loads(connection.recv())
+                try:
+                    message = json.loads(connection.recv())
+                except websocket.WebSocketTimeoutException:
+                    continue
+                except websocket.WebSocketConnectionClosedException:
+                    raise KernelRestarted(f"{name}'s server closed the kernel's connection") from None
+                kind = message["msg_type"]
+                if kind == "status" and message["content"]["execution_state"] in ("restarting", "dead"):
+                    raise KernelRestarted(f"{name}'s kernel {message['content']['execution_state']}")
                 if message.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
-                kind = message["msg_type"]
                 if kind == "stream":
                     printed.append(message["content"]["text"])
                 elif kind == "error":
@@ -289,9 +306,24 @@ class LocalHub:
         finally:
             connection.close()
 
+    def wait_for_kernel(self, name: str, notebook: str, kernel: str, timeout: float = 60) -> str:
+        """After a restart: the kernel's id once it is idle again; a kernel that stays dead or busy
+        is shut down and the notebook gets a new one, as a student would do from JupyterLab."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            response = self.server(name, "GET", f"/api/kernels/{kernel}")
+            if response.status_code == 404:
+                break
+            if response.ok and response.json().get("execution_state") == "idle":
+                return kernel
+            time.sleep(2)
+        self.server(name, "DELETE", f"/api/kernels/{kernel}")
+        return self.open_session(name, notebook)
+
     # --- memory ----------------------------------------------------------------------------
     def memory_by_user(self) -> dict[str, dict[str, float]]:
-        """Resident memory (MiB) of each student's server and kernels, from the processes' own environment."""
+        """Resident memory (MiB) of each student's server and kernels, and the CPU seconds they have
+        used so far (``cpu_s``), from the processes' own environment."""
         self.remember_children()
         usage: dict[str, dict[str, float]] = {}
         for proc in self.ours():
@@ -301,10 +333,12 @@ class LocalHub:
                     continue
                 rss = proc.memory_info().rss / 2**20
                 kind = "kernel" if "ipykernel" in " ".join(proc.cmdline()) else "server"
+                times = proc.cpu_times()
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
-            entry = usage.setdefault(user, {"server": 0.0, "kernel": 0.0})
+            entry = usage.setdefault(user, {"server": 0.0, "kernel": 0.0, "cpu_s": 0.0})
             entry[kind] += rss
+            entry["cpu_s"] += times.user + times.system
         return usage
 
     def own_memory(self) -> dict[str, float]:
