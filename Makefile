@@ -83,6 +83,7 @@ pdf: book  ## print the chapters to PDF (print stylesheet, headless Chromium) in
 bench: setup  ## print build, cache, nbval and page-size figures (benchmarks/bench.py; the hub's load: make hub-bench)
 	tools/ensure_chromium.sh
 	$(BIN)/python benchmarks/bench.py
+	@echo "The load of a class on a local JupyterHub is measured separately: make hub-bench"
 
 UPSTREAM ?= ../shared/datasets
 data: setup  ## re-derive data/derived/ from the upstream coup datasets (UPSTREAM=folder)
