@@ -14,7 +14,7 @@ PORT   ?= 8000
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help setup book instructor-book editions test lint jstest unit nbval browser lab serve serve-instructor \
-        pdf bench clean lock data
+        pdf bench clean lock data hub-setup hub-test hub-link hub-bench hub-lock hub-image
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -71,12 +71,12 @@ lab: setup  ## open the notebooks live in JupyterLab (INSTRUCTOR=1 shows answer 
 	  --ServerApp.root_dir=$(CURDIR) --ServerApp.default_url=/lab/tree/chapters
 
 # --- tests ------------------------------------------------------------------------------
-test: editions  ## every test: lint, unit, node, nbval on every notebook, built-book browser tests
+test: editions hub-setup  ## every test: lint, unit, node, nbval on every notebook, built-book browser tests, a real hub
 	tools/ensure_chromium.sh
 	$(BIN)/ruff check .
 	npx --no-install biome ci widgets/js tests/browser biome.json
 	node --test widgets/js/test/
-	COUPBOOK_REQUIRE_BUILD=1 COUPBOOK_CHECK_COLLECTED=1 \
+	COUPBOOK_REQUIRE_BUILD=1 COUPBOOK_CHECK_COLLECTED=1 COUPBOOK_REQUIRE_HUB=1 \
 	$(BIN)/python -m pytest tests chapters pages --nbval-lax --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:cacheprovider
 
@@ -103,9 +103,10 @@ pdf: book  ## print the chapters to PDF (print stylesheet, headless Chromium) in
 	tools/ensure_chromium.sh
 	$(BIN)/python tools/print_pdf.py
 
-bench: setup  ## print build, cache, nbval and page-size figures (benchmarks/bench.py)
+bench: setup  ## print build, cache, nbval and page-size figures (benchmarks/bench.py; the hub's load: make hub-bench)
 	tools/ensure_chromium.sh
 	$(BIN)/python benchmarks/bench.py
+	@echo "The load of a class on a local JupyterHub is measured separately: make hub-bench"
 
 UPSTREAM ?= ../shared/datasets
 data: setup  ## re-derive data/derived/ from the upstream coup datasets (UPSTREAM=folder)
@@ -123,3 +124,62 @@ lock:  ## pin requirements.in into requirements.txt and environment.yml (UPGRADE
 	mv requirements.txt.new requirements.txt
 	$(PYTHON) tools/write_environment.py
 	rm -rf _build/lock-venv
+
+# --- JupyterHub (deploy/, pages/hub_guide.md) -------------------------------------------
+# Two environments, as on a real hub: the hub's own (deploy/requirements.txt) and the students'
+# (the course's pins plus deploy/user-requirements.txt), and the proxy from npm.
+HUB_ENV  := deploy/envs/hub
+USER_ENV := deploy/envs/user
+CHP      := deploy/node_modules/.bin/configurable-http-proxy
+HUB      ?= https://hub.example.edu
+REPO     ?= $(shell git config --get remote.origin.url)
+BRANCH   ?= main
+CHAPTER  ?=
+STUDENTS ?= 20
+IMAGE    ?= coups-and-rebellions:latest
+REF      ?= HEAD
+
+$(HUB_ENV)/.installed: deploy/requirements.txt deploy/coursehub/pyproject.toml
+	rm -rf $(HUB_ENV) && $(PYTHON) -m venv $(HUB_ENV)
+	$(HUB_ENV)/bin/python -m pip install --quiet --disable-pip-version-check -r deploy/requirements.txt
+	$(HUB_ENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e deploy/coursehub
+	touch $@
+
+$(USER_ENV)/.installed: requirements.txt deploy/user-requirements.txt pyproject.toml widgets/pyproject.toml deploy/coursehub/pyproject.toml
+	rm -rf $(USER_ENV) && $(PYTHON) -m venv $(USER_ENV)
+	$(USER_ENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r deploy/user-requirements.txt
+	$(USER_ENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e ./widgets -e . -e deploy/coursehub
+	touch $@
+
+deploy/node_modules/.package-lock.json: deploy/package.json deploy/package-lock.json
+	npm ci --prefix deploy --no-audit --no-fund --loglevel=error
+
+hub-setup: setup $(HUB_ENV)/.installed $(USER_ENV)/.installed deploy/node_modules/.package-lock.json  ## install the hub's and the students' environments and the proxy (deploy/envs)
+
+hub-test: hub-setup  ## a real JupyterHub on 127.0.0.1: sign-in, nbgitpuller link, quiz in the browser, hand-in
+	tools/ensure_chromium.sh
+	COUPBOOK_REQUIRE_HUB=1 $(BIN)/python -m pytest tests/hub -p no:cacheprovider
+
+hub-link: setup  ## print an nbgitpuller link: make hub-link CHAPTER=04 HUB=https://hub... REPO=https://...git BRANCH=main
+	@PYTHONPATH=deploy/coursehub $(BIN)/python -m coursehub.links --hub "$(HUB)" --repo "$(REPO)" --branch "$(BRANCH)" --chapter "$(CHAPTER)"
+
+hub-bench: hub-setup  ## load on a local hub: STUDENTS (default 20) start servers and run a chapter; times and memory
+	$(BIN)/python benchmarks/hub_load.py --students $(STUDENTS)
+
+hub-image: setup  ## build the students' image with repo2docker (needs Docker and jupyter-repo2docker): IMAGE=name:tag REF=commit
+	$(BIN)/python deploy/image/stage.py _build/hub-image --ref $(REF)
+	jupyter-repo2docker --no-run --user-name jovyan --target-repo-dir /srv/course --image-name $(IMAGE) _build/hub-image
+
+hub-lock:  ## re-resolve deploy/requirements.in and deploy/user-requirements.in into their .txt pins
+	rm -rf _build/hub-lock && $(PYTHON) -m venv _build/hub-lock/hub && $(PYTHON) -m venv _build/hub-lock/user
+	_build/hub-lock/hub/bin/python -m pip install --quiet -r deploy/requirements.in
+	( echo "# Generated by 'make hub-lock' from deploy/requirements.in with Python 3.11; do not edit by hand."; \
+	  _build/hub-lock/hub/bin/python -m pip freeze --all | grep -vE '^(pip|setuptools|wheel)==' ) > deploy/requirements.txt
+	grep -E '^jupyterhub==' deploy/requirements.txt > _build/hub-lock/same-hub.txt
+	_build/hub-lock/user/bin/python -m pip install --quiet -r requirements.txt -r deploy/user-requirements.in -c _build/hub-lock/same-hub.txt
+	_build/hub-lock/user/bin/python -m pip freeze --all | grep -vE '^(pip|setuptools|wheel)==' | sort > _build/hub-lock/user.txt
+	grep -v '^#' requirements.txt | sort > _build/hub-lock/course.txt
+	( echo "# Generated by 'make hub-lock' from deploy/user-requirements.in with Python 3.11; do not edit by hand."; \
+	  echo "# Only what the students' servers add to ../requirements.txt: install both files together."; \
+	  comm -23 _build/hub-lock/user.txt _build/hub-lock/course.txt ) > deploy/user-requirements.txt
+	rm -rf _build/hub-lock
