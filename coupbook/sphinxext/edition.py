@@ -36,12 +36,20 @@ CONFIG = "coupbook_edition"
 
 
 def mark_quizzes(widget_state: dict, edition: str) -> int:
-    """Set every quiz model's ``instructor`` flag for ``edition``; return how many were set."""
+    """Set every quiz model's ``instructor`` flag for ``edition``; return how many were set.
+
+    Quiz and progress models also lose any ``storage_scope`` (a hub user name, if the book was
+    built on a hub): in the static book each reader's browser keeps only their own answers.
+    """
     instructor = edition == "instructor"
     marked = 0
     for model in (widget_state.get("state") or {}).values():
         state = model.get("state") if isinstance(model, dict) else None
-        if isinstance(state, dict) and "bank_id" in state:
+        if not isinstance(state, dict):
+            continue
+        if "storage_scope" in state:
+            state["storage_scope"] = ""
+        if "bank_id" in state:
             state["instructor"] = instructor
             marked += 1
     return marked

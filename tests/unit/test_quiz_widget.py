@@ -161,3 +161,23 @@ def test_export_is_answer_format_2(tmp_path):
     assert entry == record((False, False), (True, True))
     loaded = read_answer_file(path)
     assert loaded.learner.name == "Ada" and loaded.namespace == "course"
+
+
+def test_live_on_a_hub_each_user_gets_their_own_browser_storage(monkeypatch):
+    from bookquiz import ProgressBoard
+
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    assert Quiz(BANK).storage_scope == "alice"
+    assert ProgressBoard([BANK]).storage_scope == "alice"
+    monkeypatch.delenv("JUPYTERHUB_USER")
+    assert Quiz(BANK).storage_scope == ""
+
+
+def test_static_pages_never_keep_a_hub_user_scope():
+    from coupbook.sphinxext.edition import mark_quizzes
+
+    state = {"state": {"q": {"state": {"bank_id": "ch01", "instructor": True, "storage_scope": "alice"}},
+                       "p": {"state": {"catalog": [], "storage_scope": "alice"}}}}  # fmt: skip
+    assert mark_quizzes(state, "student") == 1
+    assert state["state"]["q"]["state"] == {"bank_id": "ch01", "instructor": False, "storage_scope": ""}
+    assert state["state"]["p"]["state"]["storage_scope"] == ""

@@ -12,7 +12,7 @@ const COLUMNS = ["Quiz", "Answered", "First try", "Eventually", "Shown", "Reflec
 
 export function render({ model, el }) {
   const catalog = model.get("catalog") || [];
-  const store = openStorage(model.get("namespace"));
+  const store = openStorage(model.get("namespace"), undefined, model.get("storage_scope") || "");
   const uid = uniqueId("bookquiz-progress");
   const root = h("div", { class: "bookquiz bookquiz-progress" });
   const status = h("p", { class: "bookquiz-progress-status", role: "status", "aria-live": "polite" });

@@ -15,7 +15,7 @@ export function render({ model, el }) {
   const bank = model.get("bank_id");
   const questions = model.get("questions") || [];
   const instructor = model.get("instructor") === true;
-  const store = openStorage(model.get("namespace"));
+  const store = openStorage(model.get("namespace"), undefined, model.get("storage_scope") || "");
   const ids = new Set(questions.map((q) => q.id));
   const own = (all) => Object.fromEntries(Object.entries(all || {}).filter(([id]) => ids.has(id)));
   let answers = own(store.readBank(bank));

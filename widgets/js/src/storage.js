@@ -62,8 +62,12 @@ export function randomId() {
   });
 }
 
-export function openStorage(namespace, backend = browserStorage()) {
+// `scope` keeps the answers of different users of one web address apart: on a JupyterHub every
+// student's notebooks share the hub's address, and so its browser storage on a lab computer; the
+// live widget passes the hub user name (the static book passes "").  Exports keep `namespace`.
+export function openStorage(namespace, backend = browserStorage(), scope = "") {
   const available = backend !== null;
+  const space = scope ? `${namespace}@${scope}` : namespace;
   const store = backend || memoryStorage();
   let ok = available;
 
@@ -103,7 +107,7 @@ export function openStorage(namespace, backend = browserStorage()) {
     return found;
   }
 
-  const registryKey = `${LEARNERS}${namespace}`;
+  const registryKey = `${LEARNERS}${space}`;
   function registry() {
     const value = get(registryKey);
     const learners = value?.learners && typeof value.learners === "object" ? value.learners : {};
@@ -113,11 +117,11 @@ export function openStorage(namespace, backend = browserStorage()) {
     return put(registryKey, value);
   }
   function bankPrefix(id) {
-    return `${BANK}${namespace}:${id}:`;
+    return `${BANK}${space}:${id}:`;
   }
 
   function migrate() {
-    if (get(registryKey)) return;
+    if (scope || get(registryKey)) return; // version 1 had no scopes
     const old = get(`${V1_LEARNER}${namespace}`);
     const oldBanks = keys(`${V1_BANK}${namespace}:`);
     if (!old && !oldBanks.length) return;

@@ -113,3 +113,14 @@ test("export file names keep letters of every script", () => {
   assert.equal(exportFileName({ id: "abc", name: "" }), "answers-abc.json");
   assert.equal(exportFileName({ id: "abc", name: "../.." }), "answers-abc.json");
 });
+
+test("scopes keep the answers of two users of one address apart", () => {
+  const backend = memoryStorage();
+  const alice = openStorage("book", backend, "alice");
+  alice.writeEntries("ch01", { q1: { attempts: [{ response: "a", correct: true, at: "2026-01-01T00:00:00Z" }] } });
+  assert.deepEqual(Object.keys(openStorage("book", backend, "alice").readBank("ch01")), ["q1"]);
+  assert.deepEqual(openStorage("book", backend, "bob").readBank("ch01"), {});
+  assert.deepEqual(openStorage("book", backend).readBank("ch01"), {});
+  assert.notEqual(openStorage("book", backend, "bob").learner().id, alice.learner().id);
+  assert.equal(exportDocument(alice).namespace, "book");
+});

@@ -9,6 +9,7 @@ import traitlets
 
 from . import assets
 from .bank import Bank
+from .quiz import storage_scope
 
 
 class ProgressBoard(anywidget.AnyWidget):
@@ -23,6 +24,7 @@ class ProgressBoard(anywidget.AnyWidget):
     _css = assets.css()
 
     namespace = traitlets.Unicode("bookquiz").tag(sync=True)
+    storage_scope = traitlets.Unicode("").tag(sync=True)
     catalog = traitlets.List(traitlets.Dict()).tag(sync=True)
 
     def __init__(self, banks: Iterable[Bank], urls: Mapping[str, str] | None = None, *, namespace: str = "bookquiz"):
@@ -36,7 +38,7 @@ class ProgressBoard(anywidget.AnyWidget):
             }
             for b in banks
         ]
-        super().__init__(namespace=namespace, catalog=catalog)
+        super().__init__(namespace=namespace, storage_scope=storage_scope(), catalog=catalog)
 
     def __repr__(self) -> str:
         return f"ProgressBoard(banks={len(self.catalog)})"

@@ -16,6 +16,17 @@ from .record import summarise
 from .seal import seal
 
 INSTRUCTOR_ENV = "BOOKQUIZ_INSTRUCTOR"
+HUB_USER_ENV = "JUPYTERHUB_USER"
+
+
+def storage_scope() -> str:
+    """Whose answers the browser's storage holds, live: the JupyterHub user, or "" elsewhere.
+
+    Every student's notebooks on a hub share the hub's web address, so on a lab computer they would
+    share one browser storage; the scope keeps each student's answers apart.  The static book
+    blanks it (``coupbook.sphinxext``): there each reader's browser is their own.
+    """
+    return os.environ.get(HUB_USER_ENV, "").strip()
 
 
 def instructor_mode() -> bool:
@@ -54,6 +65,7 @@ class Quiz(anywidget.AnyWidget):
     bank_id = traitlets.Unicode().tag(sync=True)
     title = traitlets.Unicode().tag(sync=True)
     namespace = traitlets.Unicode("bookquiz").tag(sync=True)
+    storage_scope = traitlets.Unicode("").tag(sync=True)
     questions = traitlets.List(traitlets.Dict()).tag(sync=True)
     instructor = traitlets.Bool(False).tag(sync=True)
     answers = traitlets.Dict().tag(sync=True)
@@ -76,6 +88,7 @@ class Quiz(anywidget.AnyWidget):
             bank_id=bank.bank,
             title=title or bank.title,
             namespace=namespace,
+            storage_scope=storage_scope(),
             questions=question_specs(bank, chosen),
             instructor=instructor_mode() if instructor is None else instructor,
         )
