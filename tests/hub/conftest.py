@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -49,14 +48,3 @@ def hub(tmp_path_factory):
     yield hub
     hub.stop()
     assert hub.still_running() == [], "processes the hub test started are still running"
-
-
-def pytest_collection_modifyitems(session, config, items):
-    """Run the hub tests first.
-
-    They drive Chromium with a playwright of their own (module scope), and playwright's sync API
-    refuses to start while another is running: tests/browser keeps one for the whole session
-    from its first test on.  tests/book does the same as this module, before tests/browser.
-    """
-    hub = Path(__file__).resolve().parent
-    items.sort(key=lambda item: 0 if hub in Path(str(item.path)).resolve().parents else 1)

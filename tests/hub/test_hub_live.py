@@ -23,7 +23,6 @@ import nbformat
 import pytest
 import yaml
 
-from coupbook.browser import launch
 from tests.browser.conftest import watch
 
 from .localhub import BRANCH, git
@@ -97,16 +96,6 @@ def wait_for_score(hub, user: str, at_least: int, timeout: float = 30) -> list[d
         if any(q["bank"] == BANK and q["score"] >= at_least for q in state) or time.monotonic() > deadline:
             return state
         time.sleep(1)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
