@@ -140,7 +140,9 @@ export function render({ model, el }) {
     unitsFigure.replaceChildren(
       thresholdChart(result),
       h("figcaption", {
-        text: "Each circle is a unit at its threshold: filled went over, hollow did not. Squares on the left went over at the start.",
+        text:
+          "How many units have each threshold, in bands of 5 points: the filled part of a bar went over, the hollow part did not. " +
+          "The bar marked “start” went over at the start; the dotted line marks the final share.",
       }),
     );
     tableWrap.replaceChildren(roundsTable(result));

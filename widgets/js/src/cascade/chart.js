@@ -78,53 +78,77 @@ export function roundsChart(result) {
   return root;
 }
 
-/** Every unit as a mark at its threshold (stacked where thresholds are equal): filled went over,
- *  hollow did not; squares on the left are the units that went over at the start. */
+/** Thresholds in bands of BAND points: per band, the units that went over (filled, at the bottom)
+ *  and those that did not (hollow, on top); the first bar is the units that went over at the
+ *  start.  A dotted line marks the final share. */
+export const BAND = 5;
+
+export function bands(result) {
+  const { thresholds, rounds, defected } = result;
+  const decided = defected - rounds[0].new; // the lowest thresholds went over during the rounds
+  const count = Math.max(Math.floor(100 / BAND) + 1, Math.floor(Math.max(0, ...thresholds) / BAND) + 1);
+  const out = Array.from({ length: count }, (_, k) => ({ from: k * BAND, gone: 0, stayed: 0 }));
+  thresholds.forEach((t, i) => {
+    const band = out[Math.floor(t / BAND)];
+    if (i < decided) band.gone += 1;
+    else band.stayed += 1;
+  });
+  return out;
+}
+
 export function thresholdChart(result) {
-  const { thresholds, rounds, settings, defected } = result;
+  const { rounds, settings, defected } = result;
   const n = settings.units;
   const start = rounds[0].new;
-  const decided = defected - start; // went over during the rounds: the lowest thresholds
-  const maxT = Math.max(100, ...thresholds);
-  const left = PAD.left + 16;
+  const height = 160;
+  const top = 22; // room for the final-share label above the bars
+  const startW = 14;
+  const left = PAD.left + startW + 12;
   const plotW = WIDTH - left - PAD.right;
-  const size = n > 200 ? 2 : 3.2;
-  const counts = new Map();
-  let tallest = 1;
-  for (const t of thresholds) {
-    counts.set(t, (counts.get(t) || 0) + 1);
-    tallest = Math.max(tallest, counts.get(t));
-  }
-  tallest = Math.max(tallest, Math.ceil(start / 2));
-  const height = Math.min(260, PAD.top + PAD.bottom + 10 + tallest * size * 2.2);
-  const base = height - PAD.bottom;
-  const dy = Math.min(size * 2.2, (base - PAD.top) / tallest);
-  const x = (t) => left + (plotW * t) / maxT;
+  const plotH = height - top - PAD.bottom;
+  const base = top + plotH;
+  const groups = bands(result);
+  const tallest = Math.max(1, start, ...groups.map((b) => b.gone + b.stayed));
+  const barW = plotW / groups.length;
+  const x = (share) => left + (plotW * share) / (groups.length * BAND);
+  const y = (k) => base - (plotH * k) / tallest;
   const root = frame(
     height,
-    "Chart: each unit at its threshold; filled marks went over, hollow ones did not; squares on the left went over at the start.",
+    "Chart: how many units have each threshold, in bands of 5 points; filled parts went over, hollow parts did not.",
   );
-
-  root.append(svg("line", { x1: left, x2: WIDTH - PAD.right, y1: base + 2, y2: base + 2, class: "grid" }));
-  for (const t of [0, 25, 50, 75, 100]) {
-    root.append(svg("text", { x: x(t), y: base + 16, class: "tick", "text-anchor": "middle", text: `${t}%` }));
-  }
-  root.append(svg("text", { x: left + plotW / 2, y: height - 3, class: "axis", "text-anchor": "middle", text: "threshold" }));
-  for (let i = 0; i < start; i += 1) {
-    const col = i % 2;
-    const row = Math.floor(i / 2);
-    const side = size * 1.7;
-    root.append(svg("rect", { x: 4 + col * (side + 1), y: base - (row + 1) * dy, width: side, height: side, class: "unit gone" }));
-  }
-  const final = percent(defected, n);
-  root.append(svg("line", { x1: x(final), x2: x(final), y1: PAD.top, y2: base + 2, class: "broadcast" }));
-  root.append(svg("text", { x: Math.min(x(final) + 3, WIDTH - 60), y: PAD.top + 8, class: "tick", text: `final ${final}%` }));
-  const stacked = new Map();
-  thresholds.forEach((t, i) => {
-    const level = stacked.get(t) || 0;
-    stacked.set(t, level + 1);
-    const cls = i < decided ? "unit gone" : "unit stayed";
-    root.append(svg("circle", { cx: x(t), cy: base - level * dy - dy / 2, r: size, class: cls }));
+  root.append(
+    svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: base, y2: base, class: "grid" }),
+    svg("text", { x: PAD.left - 4, y: top + 8, class: "tick", "text-anchor": "end", text: String(tallest) }),
+    svg("text", { x: PAD.left - 4, y: base, class: "tick", "text-anchor": "end", text: "0" }),
+    svg("text", { x: PAD.left - 4, y: top + 20, class: "tick", "text-anchor": "end", text: "units" }),
+  );
+  if (start > 0) root.append(svg("rect", { x: PAD.left + 2, y: y(start), width: startW, height: base - y(start), class: "unit gone" }));
+  root.append(svg("text", { x: PAD.left + 2 + startW / 2, y: base + 14, class: "tick", "text-anchor": "middle", text: "start" }));
+  groups.forEach((b, k) => {
+    const bx = left + k * barW + 0.5;
+    const w = Math.max(1, barW - 1);
+    if (b.gone) root.append(svg("rect", { x: bx, y: y(b.gone), width: w, height: base - y(b.gone), class: "unit gone" }));
+    if (b.stayed) {
+      const high = y(b.gone + b.stayed);
+      root.append(svg("rect", { x: bx, y: high, width: w, height: y(b.gone) - high, class: "unit stayed" }));
+    }
   });
+  for (const t of [25, 50, 75, 100]) {
+    root.append(svg("text", { x: x(t), y: base + 14, class: "tick", "text-anchor": "middle", text: `${t}%` }));
+  }
+  root.append(svg("text", { x: x(0), y: base + 14, class: "tick", "text-anchor": "start", text: "0%" }));
+  root.append(svg("text", { x: left + plotW / 2, y: height - 3, class: "axis", "text-anchor": "middle", text: "threshold" }));
+  const final = percent(defected, n);
+  const right = x(final) > WIDTH / 2;
+  root.append(
+    svg("line", { x1: x(final), x2: x(final), y1: top - 8, y2: base, class: "broadcast" }),
+    svg("text", {
+      x: right ? x(final) - 3 : x(final) + 3,
+      y: top - 10,
+      class: "tick",
+      "text-anchor": right ? "end" : "start",
+      text: `final share ${final}%`,
+    }),
+  );
   return root;
 }
