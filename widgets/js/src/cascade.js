@@ -120,6 +120,9 @@ export function render({ model, el }) {
   const tableWrap = h("div", { class: "bookquiz-table-wrap" });
   const details = h("details", { class: "bookquiz-cascade-details" }, h("summary", { text: "The rounds as a table" }), tableWrap);
   root.append(controls, status, roundsFigure, unitsFigure, details);
+  // In JupyterLab, keys pressed on a control (arrows on a slider, Space on a checkbox) go to the
+  // control, not to the notebook's shortcuts: Lumino skips an element with this attribute.
+  for (const control of root.querySelectorAll("input, button, summary")) control.setAttribute("data-lm-suppress-shortcuts", "true");
   el.append(root);
 
   let current = initial;
