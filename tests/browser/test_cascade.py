@@ -164,13 +164,18 @@ def test_fits_a_375px_screen(browser, harness):
 # --- in the built book, no kernel -----------------------------------------------------------------
 
 
-def test_chapter_4_cascade_with_the_keyboard(site, context):
+def open_chapter(site, context, name: str):
+    """A chapter of the built book, its one cascade widget, and what went wrong on the page."""
     watched = watch(context)
-    page = watched.page
-    page.goto(f"{site.url}chapters/04_wagner_mutiny.html")
-    settle(page)
-    widget = page.locator(".bookquiz-cascade")
+    watched.page.goto(f"{site.url}chapters/{name}.html")
+    settle(watched.page)
+    widget = watched.page.locator(".bookquiz-cascade")
     assert widget.count() == 1
+    return watched, watched.page, widget
+
+
+def test_chapter_4_cascade_with_the_keyboard(site, context):
+    watched, page, widget = open_chapter(site, context, "04_wagner_mutiny")
     assert summary(widget) == run(**WAGNER).summary
     press(page, widget.get_by_label("Share that defects at the start"), "ArrowRight", 4)
     assert wait_for_summary(page, widget, "The cascade tips") == (
@@ -187,11 +192,7 @@ def test_chapter_4_cascade_with_the_keyboard(site, context):
 
 
 def test_chapter_6_broadcast_tips_a_stalled_cascade(site, context):
-    watched = watch(context)
-    page = watched.page
-    page.goto(f"{site.url}chapters/06_telling_them_apart.html")
-    settle(page)
-    widget = page.locator(".bookquiz-cascade")
+    watched, page, widget = open_chapter(site, context, "06_telling_them_apart")
     assert summary(widget).startswith("The cascade stalls: 11 of 100 units")
     widget.get_by_label("Broadcast a focal signal").focus()
     page.keyboard.press("Space")

@@ -157,11 +157,7 @@ export function render({ model, el }) {
 
   function publish(result) {
     for (const name of SETTINGS) model.set(name, result.settings[name]);
-    model.set("thresholds", result.thresholds);
-    model.set("rounds", result.rounds);
-    model.set("defected", result.defected);
-    model.set("outcome", result.outcome);
-    model.set("summary", result.summary);
+    for (const name of RESULTS) model.set(name, result[name]);
     try {
       model.save_changes();
     } catch {
