@@ -8,7 +8,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VENDOR := _vendor/.vendored
-BUNDLES := widgets/src/bookquiz/static/quiz.js widgets/src/bookquiz/static/progress.js
+BUNDLES := widgets/src/bookquiz/static/quiz.js widgets/src/bookquiz/static/progress.js \
+           widgets/src/bookquiz/static/cascade.js
 JS_SRC := $(shell find widgets/js/src -name '*.js' 2>/dev/null)
 PORT   ?= 8000
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)

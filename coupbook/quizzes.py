@@ -32,9 +32,27 @@ def all_banks() -> list[Bank]:
     return [bank(path.stem) for path in sorted(QUIZ_DIR.glob("*.yaml"))]
 
 
-def chapter_quiz(bank_id: str, question_ids: Iterable[str] | None = None, *, title: str | None = None) -> Quiz:
-    """A quiz over a bank (or some of its questions); answer keys show in the instructor edition."""
-    return Quiz(bank(bank_id), question_ids, namespace=NAMESPACE, title=title)
+def chapter_quiz(
+    bank_id: str,
+    question_ids: Iterable[str] | None = None,
+    *,
+    title: str | None = None,
+    exclude: Iterable[str] = (),
+) -> Quiz:
+    """A quiz over a bank (or some of its questions); answer keys show in the instructor edition.
+
+    ``exclude`` leaves out questions that the page already shows in a quiz of their own (the
+    guided questions next to a model), so that no question appears twice on one page: two views
+    of one question would each keep their own record of the learner's attempts.
+    """
+    chosen = bank(bank_id)
+    skip = set(exclude)
+    unknown = skip - {q.id for q in chosen.questions}
+    if unknown:
+        raise KeyError(f"bank {bank_id!r} has no question {', '.join(sorted(unknown))}")
+    if skip:
+        question_ids = [i for i in (question_ids or [q.id for q in chosen.questions]) if i not in skip]
+    return Quiz(chosen, question_ids, namespace=NAMESPACE, title=title)
 
 
 def page_url(docname: str, from_docname: str) -> str:

@@ -1,5 +1,6 @@
 // The lowest text contrast inside .bookquiz cards, and the colours of a chosen and an unchosen
-// option of the first single-choice question (evaluated in the page by test_quiz_frontend.py).
+// option of the first single-choice question, null where the page has none (evaluated in the page by
+// test_quiz_frontend.py and test_cascade.py).
 () => {
   const rgb = (s) =>
     s
@@ -30,7 +31,7 @@
     worst.push([ratio(rgb(getComputedStyle(el).color), background(el)), label, el.textContent.slice(0, 30)]);
   }
   const choices = [...document.querySelectorAll("section.bookquiz-single .bookquiz-choice")];
-  const look = (c) => [getComputedStyle(c).backgroundColor, getComputedStyle(c).borderColor];
+  const look = (c) => (c ? [getComputedStyle(c).backgroundColor, getComputedStyle(c).borderColor] : null);
   return {
     card: getComputedStyle(document.querySelector(".bookquiz")).backgroundColor,
     worst: worst.sort((a, b) => a[0] - b[0]).slice(0, 3),

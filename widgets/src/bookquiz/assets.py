@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
-BUNDLES = {"quiz": "quiz.js", "progress": "progress.js"}
+BUNDLES = {"quiz": "quiz.js", "progress": "progress.js", "cascade": "cascade.js"}
 
 
 class MissingBundle(ImportError):
@@ -20,7 +20,7 @@ class MissingBundle(ImportError):
 
 @cache
 def esm(view: str) -> str:
-    """The bundled ES module of a widget view: ``quiz`` or ``progress``."""
+    """The bundled ES module of a widget view: ``quiz``, ``progress`` or ``cascade``."""
     if view not in BUNDLES:
         raise ValueError(f"unknown view {view!r}")
     path = STATIC / BUNDLES[view]
@@ -33,5 +33,7 @@ def esm(view: str) -> str:
 
 
 @cache
-def css() -> str:
-    return (STATIC / "quiz.css").read_text(encoding="utf-8")
+def css(name: str = "quiz") -> str:
+    """A stylesheet of the static folder: ``quiz`` (the cards and the theme's colours, used by
+    every widget) or ``cascade`` (the cascade model's controls and charts)."""
+    return (STATIC / f"{name}.css").read_text(encoding="utf-8")
