@@ -10,6 +10,10 @@ STAMP  := $(VENV)/.installed
 VENDOR := _vendor/.vendored
 BUNDLES := widgets/src/bookquiz/static/quiz.js widgets/src/bookquiz/static/progress.js
 JS_SRC := $(shell find widgets/js/src -name '*.js' 2>/dev/null)
+BOOK_JS := _vendor/coupbook/loader.js _vendor/coupbook/charts.js _vendor/coupbook/offline.js
+BOOK_JS_SRC := $(shell find coupbook/sphinxext/js/src -name '*.js' 2>/dev/null)
+JS_TESTS := widgets/js/test/ coupbook/sphinxext/js/test/
+BIOME := npx --no-install biome ci widgets/js coupbook/sphinxext/js tests/browser biome.json
 PORT   ?= 8000
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -36,10 +40,16 @@ $(VENDOR): $(STAMP) node_modules/.package-lock.json package.json tools/vendor_as
 # The quiz widgets' front end: ES modules in widgets/js/src bundled by esbuild (pinned in
 # package.json) into bookquiz's static folder (generated, git-ignored).
 $(BUNDLES) &: node_modules/.package-lock.json $(JS_SRC)
-	npm run --silent build
+	npm run --silent build:widgets
 	touch $(BUNDLES)
 
-setup: $(STAMP) $(VENDOR) $(BUNDLES)  ## create .venv from the pinned requirements, vendor and bundle the JS
+# The book's own scripts (widget loader, charts, service-worker registration): ES modules in
+# coupbook/sphinxext/js/src bundled by esbuild into _vendor/coupbook/ (served as _static/coupbook/).
+$(BOOK_JS) &: node_modules/.package-lock.json $(BOOK_JS_SRC)
+	npm run --silent build:book
+	touch $(BOOK_JS)
+
+setup: $(STAMP) $(VENDOR) $(BUNDLES) $(BOOK_JS)  ## create .venv from the pinned requirements, vendor and bundle the JS
 
 # --- the book ---------------------------------------------------------------------------
 # Both editions render from one cached execution of the notebooks (tools/build_book.py).
@@ -74,18 +84,18 @@ lab: setup  ## open the notebooks live in JupyterLab (INSTRUCTOR=1 shows answer 
 test: editions  ## every test: lint, unit, node, nbval on every notebook, built-book browser tests
 	tools/ensure_chromium.sh
 	$(BIN)/ruff check .
-	npx --no-install biome ci widgets/js tests/browser biome.json
-	node --test widgets/js/test/
+	$(BIOME)
+	node --test $(JS_TESTS)
 	COUPBOOK_REQUIRE_BUILD=1 COUPBOOK_CHECK_COLLECTED=1 \
 	$(BIN)/python -m pytest tests chapters pages --nbval-lax --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:cacheprovider
 
 lint: setup  ## ruff (Python) and Biome (JavaScript)
 	$(BIN)/ruff check .
-	npx --no-install biome ci widgets/js tests/browser biome.json
+	$(BIOME)
 
 jstest: setup  ## the JavaScript unit tests (node --test)
-	node --test widgets/js/test/
+	node --test $(JS_TESTS)
 
 unit: setup  ## unit tests only (fast)
 	$(BIN)/python -m pytest tests/unit -p no:cacheprovider
