@@ -226,7 +226,8 @@ def report(figures: dict) -> list[str]:
     """Print the budgets; return the ones not met."""
     failures = []
     pages = {k: v for k, v in figures["pages"].items() if not k.startswith("_")}
-    print(f"\n{'page (first visit, every chart drawn)':<44}{'KB':>8}{'req':>5}{'budget':>8}  {'next ch. KB':>11}  FCP / plotly ms")
+    header = f"{'page (first visit, every chart drawn)':<44}{'KB':>8}{'req':>5}{'budget':>8}"
+    print(f"\n{header}  {'next ch. KB':>11}  FCP / plotly ms")
     for name, f in pages.items():
         budget = CHART_PAGE_BUDGET if f["charts"] else TEXT_PAGE_BUDGET
         ok = f["first_visit_bytes"] <= budget
@@ -239,11 +240,12 @@ def report(figures: dict) -> list[str]:
             paint = f"{fcp or 0:6.0f} / {plotly or 0:6.0f} {'text first' if paints_first else 'PLOTLY FIRST'}"
             if not paints_first:
                 failures.append(f"{name}: plotly.js requested before the text painted")
-        print(f"{name:<44}{f['first_visit_bytes'] / KB:8.1f}{f['requests']:5d}{budget / KB:7.0f} {verdict(ok)}{nxt_text:>14}  {paint}")
+        size = f"{f['first_visit_bytes'] / KB:8.1f}{f['requests']:5d}{budget / KB:7.0f} {verdict(ok)}"
+        print(f"{name:<44}{size}{nxt_text:>14}  {paint}")
         if not ok:
             failures.append(f"{name}: {f['first_visit_bytes'] / KB:.0f} KB over its {budget / KB:.0f} KB budget")
         if nxt is not None and nxt > NEXT_CHAPTER_BUDGET:
-            failures.append(f"{name}: {nxt / KB:.0f} KB after the previous chapter, over {NEXT_CHAPTER_BUDGET / KB:.0f} KB")
+            failures.append(f"{name}: {nxt / KB:.0f} KB after the previous chapter")
         for script, size in f["blocking_scripts"]:
             if size > BLOCKING_SCRIPT_BUDGET:
                 failures.append(f"{name}: render-blocking {script} is {size / KB:.0f} KB")

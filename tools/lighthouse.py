@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import threading
@@ -37,7 +36,13 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / "_build" / "lighthouse"
 PAGES = ["intro.html", "chapters/04_wagner_mutiny.html", "chapters/07_coups_in_data.html", "pages/my_progress.html"]
 CATEGORIES = ["performance", "accessibility", "best-practices"]
-METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"]
+METRICS = [
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+]
 
 
 def run_once(url: str, report: Path) -> dict:

@@ -19,6 +19,7 @@ of its own: any static host, or ``file://``, works too.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import email.utils
 import functools
 import gzip
@@ -111,10 +112,8 @@ class BookHandler(http.server.SimpleHTTPRequestHandler):
 
     def handle(self):
         # A browser may close a page while a file is being sent; that is not an error here.
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
 
 class _Body:

@@ -29,7 +29,9 @@ THEBE_MARKERS = ("sphinx-thebe.js", "THEBE_JS_URL", "unpkg.com/thebe")
 # Run as they are parsed: inline scripts after them add to what this file defines.
 KEEP_BLOCKING = ("documentation_options.js",)
 THEME_SCRIPTS = ("scripts/fontawesome.js", "searchtools.js", "language_data.js", "searchindex.js")
-THEME_SCRIPT = re.compile(r'[ \t]*<script\b[^>]*\bsrc="[^"]*(?:' + "|".join(map(re.escape, THEME_SCRIPTS)) + r')[^"]*"[^>]*></script>\n?')
+THEME_SCRIPT = re.compile(
+    r'[ \t]*<script\b[^>]*\bsrc="[^"]*(?:' + "|".join(map(re.escape, THEME_SCRIPTS)) + r')[^"]*"[^>]*></script>\n?'
+)
 
 
 def is_thebe_script(script) -> bool:

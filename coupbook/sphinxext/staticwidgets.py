@@ -115,7 +115,8 @@ def externalise(state: dict, outdir: Path, page: str, url) -> int:
             raise StaticWidgetError(f"{page}: the anywidget model {model_id} has no ES module (_esm)")
         digest = hashlib.sha256(f"{REGISTER}\n{esm}".encode()).hexdigest()[:20]  # the conversion too
         script = f"{WIDGET_DIR}/{digest}.js"
-        _write_once(outdir / script, lambda esm=esm: classic_script(esm, f"{page}: widget {model_id}"))
+        label = f"{page}: widget {model_id}"
+        _write_once(outdir / script, lambda esm=esm, label=label: classic_script(esm, label))
         values["_esm"] = url(script)
         if isinstance(css, str) and css.strip():
             sheet = f"{WIDGET_DIR}/{hashlib.sha256(css.encode('utf-8')).hexdigest()[:20]}.css"

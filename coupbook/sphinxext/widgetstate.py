@@ -13,6 +13,7 @@ sheet become files (:mod:`coupbook.sphinxext.staticwidgets`), and each view gets
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -41,8 +42,8 @@ def rewrite_widget_state(app, pagename, templatename, context, doctree) -> None:
             mark_quizzes(state, app.config.coupbook_edition)
             staticwidgets.check_models(state, pagename)
             if app.builder.format == "html":
-                pathto = context["pathto"]
-                staticwidgets.externalise(state, Path(app.outdir), pagename, lambda path: pathto(path, 1))
+                url = functools.partial(context["pathto"], resource=True)
+                staticwidgets.externalise(state, Path(app.outdir), pagename, url)
             attributes = {**attributes, "body": script_json(state)}
             script = _JavaScript(script.filename, priority=script.priority, **attributes)
         rewritten.append(script)
