@@ -162,7 +162,7 @@ def page_figures(site: Path) -> dict:
                     "fcp_ms": timing["fcp"],
                     "plotly_requested_ms": timing["plotly"],
                     "plotly_before_scrolling": before_scroll["plotly"] is not None,
-                    "mathjax": any("mathjax" in u for u in urls) or "mathjax" in html,
+                    "mathjax": any("/mathjax/" in u for u in urls) or "offline/mathjax/" in html,
                     "blocking_scripts": blocking_scripts(site, name),
                 }
                 context.close()

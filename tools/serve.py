@@ -85,6 +85,9 @@ class BookHandler(http.server.SimpleHTTPRequestHandler):
             if not urlsplit(self.path).path.endswith("/"):
                 return super().send_head()  # the standard redirect to "dir/"
             path = path / "index.html"
+            if not path.is_file():
+                self.send_error(404, "No index.html here")  # no folder listings
+                return None
         if not path.is_file():
             return super().send_head()  # 404 as usual
         stat = path.stat()

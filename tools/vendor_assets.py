@@ -72,6 +72,28 @@ ICONS = {
 STYLE_CLASSES = {"solid": (".fa-solid", ".fas"), "regular": (".fa-regular", ".far")}
 
 
+def _admonitions(*kinds: str) -> list[str]:
+    return [f"{p}.admonition{k}>.admonition-title::after" for k in kinds for p in ("", "div")]
+
+
+# The theme also draws icons as Font Awesome glyphs in pseudo-elements (admonition titles, links
+# out of the book, downloads, version notes): each slot gets its solid icon as a mask.
+PSEUDO_ICONS = {
+    "bell": _admonitions(""),
+    "circle-info": _admonitions(".note"),
+    "circle-exclamation": _admonitions(".attention", ".important") + ["span.versionmodified::before"],
+    "triangle-exclamation": _admonitions(".caution", ".warning", ".danger"),
+    "circle-xmark": _admonitions(".error"),
+    "lightbulb": _admonitions(".hint", ".tip"),
+    "share": _admonitions(".seealso"),
+    "pencil": _admonitions(".admonition-todo"),
+    "up-right-from-square": [".nav-link.nav-external::after", "nav.bd-links li>a.reference.external::after"],
+    "download": ["a.reference.download::before"],
+    "angle-right": ["ul.bd-breadcrumbs li.breadcrumb-item:not(.breadcrumb-home)::before"],
+    "magnifying-glass-minus": ["div#searchbox p.highlight-link a::before"],
+}
+
+
 def npm_package_dir(name: str) -> Path:
     """Return the installed npm package folder, checking it matches the pin in package.json."""
     manifest = json.loads((ROOT / "package.json").read_text())
@@ -123,14 +145,14 @@ def plotly_bundle() -> Path:
     return path
 
 
-def icon_rule(style: str, name: str, svg: str) -> str:
+def icon_rule(style: str, name: str, svg: str, selectors: list[str] | None = None) -> str:
     view_box = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
     path = re.search(r'<path d="([^"]+)"', svg)
     if not (view_box and path):
         raise ValueError(f"icon {style}/{name}: unexpected SVG")
     width, height = int(view_box.group(1)), int(view_box.group(2))
     data = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path.group(1)}'/></svg>"
-    selector = ",".join(f"{cls}.fa-{name}" for cls in STYLE_CLASSES[style])
+    selector = ",".join(selectors or [f"{cls}.fa-{name}" for cls in STYLE_CLASSES[style]])
     icon = f'url("data:image/svg+xml,{quote(data, safe=" =/:,.-")}")'
     return f"{selector}{{--coupbook-icon:{icon};--coupbook-icon-width:{width / height:.3f}em}}"
 
@@ -139,6 +161,7 @@ def icons_css() -> str:
     package = npm_package_dir("@fortawesome/fontawesome-free")
     version = json.loads((package / "package.json").read_text())["version"]
     styles = ",".join(f"{cls}::before" for classes in STYLE_CLASSES.values() for cls in classes)
+    fonts = ",".join(cls for classes in STYLE_CLASSES.values() for cls in classes)
     lines = [
         f"/* The theme's icons from Font Awesome Free {version} (https://fontawesome.com), icons licensed CC BY 4.0",
         "   (https://creativecommons.org/licenses/by/4.0/), as CSS masks in the text colour, so the",
@@ -147,11 +170,23 @@ def icons_css() -> str:
         "vertical-align:-.125em;background-color:currentColor;"
         "-webkit-mask:var(--coupbook-icon) center/contain no-repeat;"
         "mask:var(--coupbook-icon) center/contain no-repeat}",
+        # The theme's style sheet gives icons the Font Awesome font, which the browser would
+        # download (157 kB) for an icon element; the masks need no font.
+        f"{fonts}{{font-family:inherit!important}}",
     ]
     for style, names in ICONS.items():
         for name in names:
             svg = (package / "svgs" / style / f"{name}.svg").read_text(encoding="utf-8")
             lines.append(icon_rule(style, name, svg))
+    slots = ",".join(s for selectors in PSEUDO_ICONS.values() for s in selectors)
+    lines.append(
+        f'{slots}{{content:""!important;font:inherit!important;display:inline-block;width:1em;height:1em;height:1lh;'
+        "background-color:currentColor;-webkit-mask:var(--coupbook-icon) center/contain no-repeat;"
+        "mask:var(--coupbook-icon) center/contain no-repeat}"
+    )
+    for name, selectors in PSEUDO_ICONS.items():
+        svg = (package / "svgs" / "solid" / f"{name}.svg").read_text(encoding="utf-8")
+        lines.append(icon_rule("solid", name, svg, selectors))
     return "\n".join(lines) + "\n"
 
 

@@ -68,7 +68,10 @@ def figure_html(figure: dict[str, Any], element_id: str) -> str:
     desc_id = f"{element_id}-desc"
     height = (figure.get("layout") or {}).get("height") or DEFAULT_HEIGHT
     parts = [f'<figure class="coupbook-chart" aria-describedby="{desc_id}">']
-    parts.append(f'<div class="coupbook-chart-plot" id="{element_id}" style="min-height:{int(height)}px"></div>')
+    parts.append(
+        f'<div class="coupbook-chart-frame"><div class="coupbook-chart-plot" id="{element_id}" '
+        f'style="min-height:{int(height)}px"></div></div>'
+    )
     payload = {
         "data": figure.get("data", []),
         "layout": figure.get("layout", {}),

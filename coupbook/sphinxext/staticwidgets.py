@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+import tempfile
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
@@ -81,17 +82,21 @@ def classic_script(esm: str, label: str) -> str:
         "--color=false",
         f"--sourcefile={label}",
         f"--footer:js={REGISTER}",
+        "--metafile=meta.json",
+        "--outfile=widget.js",
     ]
-    # An empty working folder: a module that imports anything has nothing to resolve it from.
-    empty = ROOT / "_build" / ".esbuild-empty"
-    empty.mkdir(parents=True, exist_ok=True)
-    run = subprocess.run(command, input=esm, capture_output=True, text=True, cwd=empty)
-    if run.returncode != 0:
-        raise StaticWidgetError(
-            f"{label}: the widget's ES module cannot be turned into a static script (it must be one "
-            f"self-contained module, with no imports and no top-level await):\n{run.stderr.strip()}"
-        )
-    return run.stdout
+    problem = "it must be one self-contained module, with no imports and no top-level await"
+    # An empty working folder: a module that imports a file has nothing to resolve it from.
+    with tempfile.TemporaryDirectory(prefix="coupbook-widget-") as folder:
+        run = subprocess.run(command, input=esm, capture_output=True, text=True, cwd=folder)
+        if run.returncode != 0:
+            raise StaticWidgetError(f"{label}: the widget's ES module cannot be made a static script ({problem}):\n"
+                                    + run.stderr.strip())
+        meta = json.loads((Path(folder) / "meta.json").read_text(encoding="utf-8"))
+        imports = sorted({i["path"] for output in meta["outputs"].values() for i in output.get("imports", [])})
+        if imports:
+            raise StaticWidgetError(f"{label}: the widget's ES module imports {', '.join(imports)} ({problem})")
+        return (Path(folder) / "widget.js").read_text(encoding="utf-8")
 
 
 def _write_once(path: Path, make) -> None:

@@ -3,6 +3,7 @@
 // theme (light or dark, read from the theme's CSS variables).  Pure functions, tested in Node.
 
 export const NARROW = 560; // px: a chart narrower than this gets the narrow layout
+export const WIDE = 640; // px: the width a chart too dense for a narrow screen is drawn at
 
 const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
@@ -126,4 +127,31 @@ function parseColor(color) {
   }
   const rgb = color.match(/^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/i);
   return rgb ? rgb.slice(1, 4).map(Number) : null;
+}
+
+// Text of a drawn chart (SVG <text>) that lies outside the chart's box or overlaps other text
+// of it: titles, tick labels, axis titles, legend entries, annotations.  Also used by the
+// browser tests (tests/browser/chartfit.js does the same).
+export function textProblems(chart) {
+  const frame = chart.getBoundingClientRect();
+  const texts = [...chart.querySelectorAll("svg text")].filter((t) => {
+    if (!t.textContent.trim() || t.closest(".hoverlayer")) return false;
+    const style = getComputedStyle(t);
+    const box = t.getBoundingClientRect();
+    return style.display !== "none" && style.visibility !== "hidden" && Number(style.opacity) > 0 && box.width > 0;
+  });
+  const boxes = texts.map((t) => t.getBoundingClientRect());
+  const problems = [];
+  boxes.forEach((box, i) => {
+    if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+      problems.push(texts[i]);
+    }
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const other = boxes[j];
+      const across = Math.min(box.right, other.right) - Math.max(box.left, other.left);
+      const down = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top);
+      if (across > 1 && down > 1) problems.push(texts[i], texts[j]);
+    }
+  });
+  return problems;
 }

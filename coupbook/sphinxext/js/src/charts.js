@@ -8,7 +8,7 @@
 // switches between light and dark, or turns a phone).
 
 import { loadScript } from "./assets.js";
-import { fitLayout, NARROW, themeData, themeLayout } from "./chartlayout.js";
+import { fitLayout, NARROW, textProblems, themeData, themeLayout, WIDE } from "./chartlayout.js";
 
 const PLOTLY = new URL(document.currentScript.dataset.plotly, document.currentScript.src).href;
 const drawn = new Map();
@@ -51,16 +51,41 @@ async function draw(el) {
   el.style.minHeight = "";
 }
 
-function redraw(el) {
-  const entry = drawn.get(el);
-  entry.narrow = (el.clientWidth || 600) < NARROW;
-  return window.Plotly.react(el, themeData(entry.figure.data), layoutFor(el, entry.figure), configFor(el, entry.figure));
+// A chart too dense for a narrow screen (its text would overlap or spill out) is drawn at the
+// width it needs, and its frame scrolls sideways (focusable, so keyboards can scroll it too).
+function setRoomy(el, roomy) {
+  const frame = el.parentElement;
+  el.style.minWidth = roomy ? `${WIDE}px` : "";
+  frame.classList.toggle("coupbook-chart-scrolls", roomy);
+  if (roomy) {
+    frame.tabIndex = 0;
+    frame.setAttribute("role", "region");
+    frame.setAttribute("aria-label", "Chart, wider than the screen: scroll sideways to see all of it");
+  } else {
+    frame.removeAttribute("tabindex");
+    frame.removeAttribute("role");
+    frame.removeAttribute("aria-label");
+  }
 }
 
-function redrawAll(onlyIfBreakpointChanged) {
+async function redraw(el) {
+  const entry = drawn.get(el);
+  const render = () => window.Plotly.react(el, themeData(entry.figure.data), layoutFor(el, entry.figure), configFor(el, entry.figure));
+  setRoomy(el, false);
+  entry.narrow = (el.clientWidth || 600) < NARROW;
+  await render();
+  if (el.clientWidth < WIDE && textProblems(el).length) {
+    setRoomy(el, true);
+    await render();
+  }
+}
+
+function redrawAll(onlyIfWidthChanged) {
   if (!window.Plotly) return;
   for (const [el, entry] of drawn) {
-    if (onlyIfBreakpointChanged && entry.narrow === (el.clientWidth || 600) < NARROW) continue;
+    const width = el.parentElement.clientWidth;
+    if (onlyIfWidthChanged && entry.width === width) continue;
+    entry.width = width;
     redraw(el);
   }
 }
