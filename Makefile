@@ -15,10 +15,12 @@ BOOK_JS_SRC := $(shell find coupbook/sphinxext/js/src -name '*.js' 2>/dev/null)
 JS_TESTS := widgets/js/test/ coupbook/sphinxext/js/test/
 BIOME := npx --no-install biome ci widgets/js coupbook/sphinxext/js tests/browser biome.json
 PORT   ?= 8000
+BIND   ?= 127.0.0.1
+LIGHTHOUSE_RUNS ?= 1
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help setup book instructor-book editions test lint jstest unit nbval browser lab serve serve-instructor \
-        pdf bench clean lock data
+        pdf bench lighthouse clean lock data
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -65,11 +67,12 @@ editions: setup  ## build both editions (the notebooks run once for both)
 clean:  ## delete every build output and the notebook cache (next build runs everything)
 	rm -rf _build
 
-serve: book  ## serve the student edition on http://127.0.0.1:$(PORT)/
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+# tools/serve.py: gzip-compressed responses, ETags and cache headers (BIND=0.0.0.0 serves a classroom).
+serve: book  ## serve the student edition on http://127.0.0.1:$(PORT)/ (compressed, cached)
+	$(BIN)/python tools/serve.py _build/html --port $(PORT) --bind $(BIND)
 
 serve-instructor: instructor-book  ## serve the instructor edition on http://127.0.0.1:$(PORT)/
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/instructor/html
+	$(BIN)/python tools/serve.py _build/instructor/html --port $(PORT) --bind $(BIND)
 
 # MyST (citations, cross-references, admonitions) renders through jupyterlab-myst.  News and
 # update checks are off: lab-settings/overrides.json sets JupyterLab's defaults (no pop-up asking
@@ -113,8 +116,11 @@ pdf: book  ## print the chapters to PDF (print stylesheet, headless Chromium) in
 	tools/ensure_chromium.sh
 	$(BIN)/python tools/print_pdf.py
 
-bench: setup  ## print build, cache, nbval and page-size figures (benchmarks/bench.py)
+lighthouse: book  ## Lighthouse 12 (mobile) on four pages -> _build/lighthouse/ (LIGHTHOUSE_RUNS=3: median)
 	tools/ensure_chromium.sh
+	$(BIN)/python tools/lighthouse.py --runs $(LIGHTHOUSE_RUNS)
+
+bench: lighthouse  ## print build, nbval, page-weight budgets and Lighthouse figures (benchmarks/bench.py)
 	$(BIN)/python benchmarks/bench.py
 
 UPSTREAM ?= ../shared/datasets

@@ -35,3 +35,37 @@ def test_chart_text_stays_inside_and_apart(browser, site, path, width):
         assert all(c["texts"] > 0 for c in charts), "a chart without text"
     finally:
         context.close()
+
+
+FILLS = """(chart) => [...chart.querySelectorAll('svg text.gtitle, svg .xtick text, svg .legendtext')]
+    .map((t) => getComputedStyle(t).fill)"""
+BACKGROUND = "(chart) => chart.querySelector('svg.main-svg rect.bg')?.style.fill || ''"
+
+
+def luminance(rgb: str) -> float:
+    r, g, b = (int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_charts_follow_a_live_theme_switch(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = watch(context).page
+        page.goto(site.url + "chapters/04_wagner_mutiny.html")
+        settle(page)
+        chart = page.locator(".coupbook-chart-plot").first
+        light = chart.evaluate(FILLS)
+        assert light and max(luminance(c) for c in light) < 0.4, light
+        page.locator(".theme-switch-button").first.click()  # the theme's own button, as a reader would
+        if page.evaluate("document.documentElement.dataset.theme") != "dark":
+            page.locator(".theme-switch-button").first.click()
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        for _ in range(50):  # the chart redraws when the theme changes
+            dark = chart.evaluate(FILLS)
+            if min(luminance(c) for c in dark) > 0.4:
+                break
+            page.wait_for_timeout(100)
+        assert min(luminance(c) for c in dark) > 0.4, dark
+        assert "rgba(0, 0, 0, 0)" in chart.evaluate(BACKGROUND) or chart.evaluate(BACKGROUND) in ("", "transparent")
+    finally:
+        context.close()

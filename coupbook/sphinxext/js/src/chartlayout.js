@@ -63,8 +63,10 @@ export function fitLayout(stored, { width, narrow = width < NARROW } = {}) {
   if (title?.text) {
     const size = title.font?.size || font * 1.25;
     title.text = wrap(title.text, charsIn(width - 24, size));
-    layout.title = { ...title, x: 0, xanchor: "left", xref: "container", y: 1, yref: "container", yanchor: "top", pad: { t: 8, l: 4 } };
-    top = Math.ceil(lineCount(title.text) * size * 1.3) + 20;
+    layout.title = { ...title, x: 0.02, xanchor: "left", xref: "container" };
+    delete layout.title.y;
+    delete layout.title.yanchor;
+    top = Math.ceil(lineCount(title.text) * size * 1.4) + 24;
   }
   for (const key of Object.keys(layout)) {
     if (!AXIS.test(key) || typeof layout[key] !== "object") continue;
@@ -102,6 +104,13 @@ export function themeLayout(layout, colors, dark) {
     out.shapes = (out.shapes || []).map((s) => (isDark(s.line?.color) ? { ...s, line: { ...s.line, color: colors.muted } } : s));
   }
   return out;
+}
+
+// On a narrow chart, legend entries (trace names) wrap instead of running off the chart.
+export function fitData(data, { width, narrow = width < NARROW } = {}) {
+  if (!narrow) return data;
+  const max = charsIn(width - 60, 14);
+  return (data || []).map((trace) => (typeof trace.name === "string" ? { ...trace, name: wrap(trace.name, max) } : trace));
 }
 
 // Trace text that sits on fixed light fills (heatmap cells) must stay dark in both themes.

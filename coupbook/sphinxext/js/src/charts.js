@@ -8,7 +8,7 @@
 // switches between light and dark, or turns a phone).
 
 import { loadScript } from "./assets.js";
-import { fitLayout, NARROW, textProblems, themeData, themeLayout, WIDE } from "./chartlayout.js";
+import { fitData, fitLayout, NARROW, textProblems, themeData, themeLayout, WIDE } from "./chartlayout.js";
 
 const PLOTLY = new URL(document.currentScript.dataset.plotly, document.currentScript.src).href;
 const drawn = new Map();
@@ -70,7 +70,10 @@ function setRoomy(el, roomy) {
 
 async function redraw(el) {
   const entry = drawn.get(el);
-  const render = () => window.Plotly.react(el, themeData(entry.figure.data), layoutFor(el, entry.figure), configFor(el, entry.figure));
+  const render = () => {
+    const data = themeData(fitData(entry.figure.data, { width: el.clientWidth || 600 }));
+    return window.Plotly.react(el, data, layoutFor(el, entry.figure), configFor(el, entry.figure));
+  };
   setRoomy(el, false);
   entry.narrow = (el.clientWidth || 600) < NARROW;
   await render();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fitLayout, isDark, themeData, themeLayout, wrap } from "../src/chartlayout.js";
+import { fitData, fitLayout, isDark, themeData, themeLayout, wrap } from "../src/chartlayout.js";
 
 test("wrap breaks at spaces and keeps existing line breaks", () => {
   assert.equal(
@@ -75,4 +75,10 @@ test("heatmap cell text stays dark on its light fills", () => {
 
 test("isDark reads hex and rgb colours", () => {
   assert.ok(isDark("#333") && isDark("rgb(0, 0, 0)") && !isDark("#F0E442") && !isDark("white"));
+});
+
+test("legend entries wrap on a narrow chart only", () => {
+  const data = [{ name: "Conspiracy: plot stopped before it was carried out (Cline)" }, { type: "bar" }];
+  assert.ok(fitData(data, { width: 320 })[0].name.includes("<br>"));
+  assert.equal(fitData(data, { width: 900 }), data);
 });
