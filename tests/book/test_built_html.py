@@ -147,10 +147,11 @@ def test_offline_copy_is_built():
     import zipfile
 
     site = built_site("student")
-    worker = (site / "sw.js").read_text()
-    for needed in ["chapters/04_wagner_mutiny.html", "plotly-cartesian.min.js", "_static/coupbook/loader.js"]:
-        assert needed in worker, f"the service worker does not keep {needed}"
-    assert "_sources/" not in worker and ".map" not in worker
+    kept = set(re.findall(r'url:"([^"]+)"', (site / "sw.js").read_text()))
+    for needed in ["chapters/04_wagner_mutiny.html", "_static/offline/plotly/plotly-cartesian.min.js"]:
+        assert needed in kept, f"the service worker does not keep {needed}"
+    assert any(url.startswith("_static/coupbook/widgets/") for url in kept), "the widget modules are kept"
+    assert not [url for url in kept if url.startswith("_sources/") or url.endswith((".map", ".zip"))]
     with zipfile.ZipFile(site / "coups-and-rebellions.zip") as archive:
         names = set(archive.namelist())
     for needed in ["intro.html", "index.html", "chapters/10_classify_a_new_case.html", "_static/coupbook/charts.js"]:
