@@ -93,10 +93,10 @@ SETTLE_SCRIPT = """() => {
 }"""
 
 
-# Charts draw when they come near the screen (coupbook/sphinxext/js/src/charts.js): open the
-# dropdowns that hold one and bring each into view, then go back to the top.
+# Charts and widgets draw when they come near the screen (coupbook/sphinxext/js/src/charts.js,
+# loader.js): open the dropdowns that hold one and bring each into view, then go back to the top.
 REVEAL_CHARTS = """async () => {
-    const plots = [...document.querySelectorAll('.coupbook-chart-plot')];
+    const plots = [...document.querySelectorAll('.coupbook-chart-plot, .coupbook-widget')];
     for (const plot of plots) {
         const holder = plot.closest('details');
         if (holder) holder.open = true;

@@ -8,6 +8,8 @@
 // `loadModule(url)` and must export `render({model, el})` (directly or as its default export,
 // or a default function returning it), optionally `initialize({model})`.  Both may return a
 // cleanup.  Only anywidget models can be drawn; a view of any other model says so in place.
+// A view is drawn when `whenNear(el)` resolves for its area (the loader waits until the area
+// comes near the screen, so a quiz at the end of a chapter costs nothing while the text loads).
 
 import { createModel } from "./model.js";
 
@@ -44,7 +46,7 @@ function say(el, text) {
 }
 
 // Render every widget view of `doc`; returns one cleanup for all of them.
-export async function renderWidgets(doc, { loadModule, loadStyle }) {
+export async function renderWidgets(doc, { loadModule, loadStyle, whenNear = async () => {} }) {
   const states = readState(doc);
   const models = new Map();
   const cleanups = [];
@@ -81,6 +83,7 @@ export async function renderWidgets(doc, { loadModule, loadStyle }) {
         return say(el, "This widget could not be read.");
       }
       if (!isAnywidget(states[id])) return say(el, "This widget cannot be shown in the static book.");
+      await whenNear(el);
       try {
         const { model, definition } = await once(models, id, () => prepare(id));
         const cleanup = await definition.render({ model, el });

@@ -124,3 +124,17 @@ test("anywidget's export styles: render, default object, default function; initi
   });
   assert.equal(initialized, 1);
 });
+
+test("each view waits until its area is near the screen", async () => {
+  const doc = page({ a: anywidget({ _esm: "m.js", label: "A", count: 0 }) }, ["a"]);
+  let release;
+  const near = new Promise((resolve) => {
+    release = resolve;
+  });
+  const done = renderWidgets(doc, { loadModule: async () => counter, loadStyle: async () => {}, whenNear: () => near });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(doc.querySelectorAll(".count").length, 0, "not drawn before it is near");
+  release();
+  await done;
+  assert.equal(doc.querySelectorAll(".count").length, 1);
+});
