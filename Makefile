@@ -11,11 +11,17 @@ VENDOR := _vendor/.vendored
 BUNDLES := widgets/src/bookquiz/static/quiz.js widgets/src/bookquiz/static/progress.js \
            widgets/src/bookquiz/static/cascade.js
 JS_SRC := $(shell find widgets/js/src -name '*.js' 2>/dev/null)
+BOOK_JS := _vendor/coupbook/loader.js _vendor/coupbook/charts.js _vendor/coupbook/offline.js
+BOOK_JS_SRC := $(shell find coupbook/sphinxext/js/src -name '*.js' 2>/dev/null)
+JS_TESTS := widgets/js/test/ coupbook/sphinxext/js/test/
+BIOME := npx --no-install biome ci widgets/js coupbook/sphinxext/js tests/browser biome.json
 PORT   ?= 8000
+BIND   ?= 127.0.0.1
+LIGHTHOUSE_RUNS ?= 1
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help setup book instructor-book editions test lint jstest unit nbval browser lab serve serve-instructor \
-        pdf bench clean lock data hub-setup hub-test hub-link hub-bench hub-lock hub-image
+        pdf bench lighthouse clean lock data hub-setup hub-test hub-link hub-bench hub-lock hub-image
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
@@ -37,10 +43,16 @@ $(VENDOR): $(STAMP) node_modules/.package-lock.json package.json tools/vendor_as
 # The quiz widgets' front end: ES modules in widgets/js/src bundled by esbuild (pinned in
 # package.json) into bookquiz's static folder (generated, git-ignored).
 $(BUNDLES) &: node_modules/.package-lock.json $(JS_SRC)
-	npm run --silent build
+	npm run --silent build:widgets
 	touch $(BUNDLES)
 
-setup: $(STAMP) $(VENDOR) $(BUNDLES)  ## create .venv from the pinned requirements, vendor and bundle the JS
+# The book's own scripts (widget loader, charts, service-worker registration): ES modules in
+# coupbook/sphinxext/js/src bundled by esbuild into _vendor/coupbook/ (served as _static/coupbook/).
+$(BOOK_JS) &: node_modules/.package-lock.json $(BOOK_JS_SRC)
+	npm run --silent build:book
+	touch $(BOOK_JS)
+
+setup: $(STAMP) $(VENDOR) $(BUNDLES) $(BOOK_JS)  ## create .venv from the pinned requirements, vendor and bundle the JS
 
 # --- the book ---------------------------------------------------------------------------
 # Both editions render from one cached execution of the notebooks (tools/build_book.py).
@@ -56,11 +68,12 @@ editions: setup  ## build both editions (the notebooks run once for both)
 clean:  ## delete every build output and the notebook cache (next build runs everything)
 	rm -rf _build
 
-serve: book  ## serve the student edition on http://127.0.0.1:$(PORT)/
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+# tools/serve.py: gzip-compressed responses, ETags and cache headers (BIND=0.0.0.0 serves a classroom).
+serve: book  ## serve the student edition on http://127.0.0.1:$(PORT)/ (compressed, cached)
+	$(BIN)/python tools/serve.py _build/html --port $(PORT) --bind $(BIND)
 
 serve-instructor: instructor-book  ## serve the instructor edition on http://127.0.0.1:$(PORT)/
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/instructor/html
+	$(BIN)/python tools/serve.py _build/instructor/html --port $(PORT) --bind $(BIND)
 
 # MyST (citations, cross-references, admonitions) renders through jupyterlab-myst.  News and
 # update checks are off: lab-settings/overrides.json sets JupyterLab's defaults (no pop-up asking
@@ -75,18 +88,18 @@ lab: setup  ## open the notebooks live in JupyterLab (INSTRUCTOR=1 shows answer 
 test: editions hub-setup  ## every test: lint, unit, node, nbval on every notebook, built-book browser tests, a real hub
 	tools/ensure_chromium.sh
 	$(BIN)/ruff check .
-	npx --no-install biome ci widgets/js tests/browser biome.json
-	node --test widgets/js/test/
+	$(BIOME)
+	node --test $(JS_TESTS)
 	COUPBOOK_REQUIRE_BUILD=1 COUPBOOK_CHECK_COLLECTED=1 COUPBOOK_REQUIRE_HUB=1 \
 	$(BIN)/python -m pytest tests chapters pages --nbval-lax --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:cacheprovider
 
 lint: setup  ## ruff (Python) and Biome (JavaScript)
 	$(BIN)/ruff check .
-	npx --no-install biome ci widgets/js tests/browser biome.json
+	$(BIOME)
 
 jstest: setup  ## the JavaScript unit tests (node --test)
-	node --test widgets/js/test/
+	node --test $(JS_TESTS)
 
 unit: setup  ## unit tests only (fast)
 	$(BIN)/python -m pytest tests/unit -p no:cacheprovider
@@ -104,8 +117,11 @@ pdf: book  ## print the chapters to PDF (print stylesheet, headless Chromium) in
 	tools/ensure_chromium.sh
 	$(BIN)/python tools/print_pdf.py
 
-bench: setup  ## print build, cache, nbval and page-size figures (benchmarks/bench.py; the hub's load: make hub-bench)
+lighthouse: book  ## Lighthouse 12 (mobile) on four pages -> _build/lighthouse/ (LIGHTHOUSE_RUNS=3: median)
 	tools/ensure_chromium.sh
+	$(BIN)/python tools/lighthouse.py --runs $(LIGHTHOUSE_RUNS)
+
+bench: lighthouse  ## print build, nbval, page-weight budgets and Lighthouse figures (benchmarks/bench.py)
 	$(BIN)/python benchmarks/bench.py
 	@echo "The load of a class on a local JupyterHub is measured separately: make hub-bench"
 

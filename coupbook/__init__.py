@@ -12,6 +12,6 @@ Modules, one job each:
 - ``datasources``: the "Data sources" page, written from ``data/datapackage.json``.
 - ``quizzes``: the chapter quizzes, built from the banks in ``data/quizzes/``.
 - ``classresults``: aggregates learners' exported answers for an instructor.
-- ``mystnb_plotly``: renders plotly output in the static book.
-- ``sphinxext``: the book's Sphinx extension (editions, answer keys, escaping, CSP).
+- ``sphinxext``: the book's Sphinx extension (editions, answer keys, escaping, CSP, the widget
+  loader, the plotly renderer ``sphinxext.plotlymime`` and a lighter page head).
 """

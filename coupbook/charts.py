@@ -2,7 +2,7 @@
 
 Every chart in the book goes through :func:`finish`, which applies the house style and stores
 the caption, source and alt text in ``layout.meta["coupbook"]``; the static-book renderer
-(:mod:`coupbook.mystnb_plotly`) turns them into a ``<figure>`` with a caption and a text
+(:mod:`coupbook.sphinxext.plotlymime`) turns them into a ``<figure>`` with a caption and a text
 description, and the browser tests check that every chart has them.
 """
 

@@ -93,9 +93,26 @@ SETTLE_SCRIPT = """() => {
 }"""
 
 
+# Charts and widgets draw when they come near the screen (coupbook/sphinxext/js/src/charts.js,
+# loader.js): open the dropdowns that hold one and bring each into view, then go back to the top.
+REVEAL_CHARTS = """async () => {
+    const plots = [...document.querySelectorAll('.coupbook-chart-plot, .coupbook-widget')];
+    for (const plot of plots) {
+        const holder = plot.closest('details');
+        if (holder) holder.open = true;
+    }
+    for (const plot of plots) {
+        plot.scrollIntoView({ block: 'center' });
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    if (plots.length) window.scrollTo(0, 0);
+}"""
+
+
 def settle(page, timeout_ms: int = 30_000) -> None:
-    """Wait until the page's widgets, charts and maths have rendered."""
+    """Wait until the page's widgets, charts and maths have rendered (every chart brought into view)."""
     page.wait_for_load_state("load")
+    page.evaluate(REVEAL_CHARTS)
     page.wait_for_function(SETTLE_SCRIPT, timeout=timeout_ms)
     # MathJax typesets asynchronously; its startup promise resolves when the page is done.
     page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? true")

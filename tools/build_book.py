@@ -23,7 +23,10 @@ jupyter-cache re-runs a notebook only when its code cells change.  It cannot see
 notebooks import or read (the quiz widgets, the course package, the data and question banks), so
 this script hashes those and starts from a clean cache and clean editions when they changed.
 Sphinx cannot see changes in its own extension either: a change in coupbook/sphinxext/ makes an
-edition re-read every page (from the cached outputs; no notebook runs).  Sphinx also skips
+edition re-read every page (from the cached outputs; no notebook runs).
+
+After each edition, tools/offline_copy.py writes its service worker (``sw.js``: the whole book
+kept for offline reading after one visit) and its download (``coups-and-rebellions.zip``).  Sphinx also skips
 copying static files when no page is out of date, so a change in _assets/ or _vendor/ (our
 CSS/JS, the vendored libraries) rewrites every page of an edition.
 """
@@ -45,6 +48,7 @@ import yaml
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tools.offline_copy import write_service_worker, write_zip  # noqa: E402
 from tools.toc import toc_notebooks  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,6 +199,11 @@ def build(source: Path, build_dir: Path, editions: list[str], clean: bool = Fals
         html = layout.html(edition)
         shown = html.relative_to(source) if html.is_relative_to(source) else html
         print(f"build_book: {edition} edition built in {seconds:.1f} s -> {shown}/index.html")
+        offline_started = time.perf_counter()
+        write_service_worker(html)
+        size = write_zip(html)
+        seconds = time.perf_counter() - offline_started
+        print(f"build_book: {edition} edition's offline copy (sw.js, {size / 1e6:.1f} MB zip) in {seconds:.1f} s")
     print(f"build_book: {' and '.join(editions)} built in {time.perf_counter() - started:.1f} s in all")
     return 0
 

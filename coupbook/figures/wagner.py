@@ -133,7 +133,8 @@ def march_timeline() -> go.Figure:
         categoryorder="array", categoryarray=list(reversed(actors)), range=[-0.5, len(actors) - 0.1], row=1, col=1
     )
     fig.update_yaxes(title_text="km from Moscow", range=[0, 1250], row=2, col=1)
-    fig.update_xaxes(title_text="Moscow time (UTC+3), 23–24 June 2023", row=2, col=1)
+    # The time labels stand off the axis, clear of the distance axis's "0".
+    fig.update_xaxes(title_text="Moscow time (UTC+3), 23–24 June 2023", ticklabelstandoff=6, row=2, col=1)
     fig.update_layout(legend={"orientation": "h", "y": -0.22}, hovermode="closest")
 
     first, last = df["moscow"].min(), df["moscow"].max()

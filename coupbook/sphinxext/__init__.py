@@ -9,9 +9,18 @@ One module per job:
   keys into the instructor edition only (pages, page tables of contents and site search).
 - :mod:`~coupbook.sphinxext.widgetstate`: re-encodes the widget state and widget views that
   myst-nb embeds in ``<script>`` elements so that no text can end the element
-  (:mod:`~coupbook.sphinxext.htmlsafe`).
-- :mod:`~coupbook.sphinxext.pagefixes`: drops the thebe scripts, fixes bibliography ARIA roles.
+  (:mod:`~coupbook.sphinxext.htmlsafe`), and readies them for the static book's widget loader
+  (:mod:`~coupbook.sphinxext.staticwidgets`: anywidget only, modules as files, ``<noscript>``).
+- :mod:`~coupbook.sphinxext.plotlymime`: the myst-nb renderer of plotly figures (registered as
+  the ``coupbook-plotly`` entry point in pyproject.toml), drawn lazily by ``charts.js``.
+- :mod:`~coupbook.sphinxext.pagefixes`: drops the thebe scripts, fixes bibliography ARIA roles,
+  defers script files and drops the theme's icon script and the search scripts it does not need.
 - :mod:`~coupbook.sphinxext.csp`: a Content-Security-Policy on every page.
+
+The scripts the pages load (the widget loader, the chart drawer, the service-worker
+registration) are a small ES-module codebase in ``coupbook/sphinxext/js/src``, bundled by esbuild
+into ``_vendor/coupbook/`` at set-up, linted by Biome and tested with ``node --test``
+(``coupbook/sphinxext/js/test``).
 """
 
 from __future__ import annotations

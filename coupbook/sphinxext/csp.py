@@ -1,19 +1,16 @@
 """A Content-Security-Policy on every page of the built book, as a ``<meta http-equiv>`` element.
 
 Jupyter Book's pages need inline scripts (the theme's mode switch, ``DOCUMENTATION_OPTIONS``, the
-togglebutton settings, the chart draw calls), so the policy lists the SHA-256 hash of each inline
+togglebutton settings), so the policy lists the SHA-256 hash of each inline
 script *of that page*, computed from the written file when the build has finished (pages that
 were not rewritten are recomputed too, so the hashes always match the file).  With it the
 browser runs no script that is not a file of the book or one of those exact inline scripts:
 
-- ``script-src 'self' blob: 'sha256-...'``: no ``'unsafe-inline'``, so an event-handler
-  attribute (``<img onerror=...>``), a ``javascript:`` URL or a ``<script>`` inserted at run time
-  is refused.  ``blob:`` is there because anywidget imports each widget's ES module from a
-  ``blob:`` URL it creates from the embedded widget state.  Pages that load the Jupyter widgets
-  HTML manager (every page with a quiz, today) also get ``'unsafe-eval'``: the manager checks
-  the widget state with ajv, which compiles its validators with ``new Function``, and without it
-  no widget renders.  Pages without it (text pages, and every page once the widgets are
-  rendered by a loader that does not evaluate strings) get no ``'unsafe-eval'``.  The theme's
+- ``script-src 'self' 'sha256-...'``: no ``'unsafe-inline'``, so an event-handler attribute
+  (``<img onerror=...>``), a ``javascript:`` URL or a ``<script>`` inserted at run time is
+  refused; no ``'unsafe-eval'`` and no ``blob:``, so no page can compile code from a string or
+  run code it made itself.  The widget loader and the charts load only files of the book
+  (:mod:`coupbook.sphinxext.staticwidgets` writes each widget's module as one).  The theme's
   two handler attributes (``onclick="window.print()"``, ``onclick="toggleFullScreen()"``) are
   allowed by hash with ``'unsafe-hashes'``; any other handler attribute in a page is a build
   warning (an error under ``-W``), because the policy would block it.
@@ -44,11 +41,7 @@ from sphinx.util import logging
 LOGGER = logging.getLogger(__name__)
 # Inline event handlers the theme writes into every page; allowed by hash ('unsafe-hashes').
 THEME_HANDLERS = frozenset({"window.print()", "toggleFullScreen()"})
-SCRIPT_SOURCES = ("'self'", "blob:")
-# Script files that compile code from strings: a page that loads one gets 'unsafe-eval'.  The
-# Jupyter widgets HTML manager validates widget state with ajv, which builds its validators
-# with ``new Function``.
-NEEDS_EVAL = ("@jupyter-widgets/html-manager/",)
+SCRIPT_SOURCES = ("'self'",)
 OTHER_DIRECTIVES = ("object-src 'none'", "base-uri 'self'")
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?', re.I)
@@ -65,16 +58,13 @@ class InlineCode(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
-        self.sources: list[str] = []
         self.handlers: list[tuple[str, str]] = []
         self._script: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.handlers += [(name, value or "") for name, value in attrs if name.startswith("on")]
-        if tag == "script" and attributes.get("src"):
-            self.sources.append(attributes["src"])
-        elif tag == "script":
+        if tag == "script" and not attributes.get("src"):
             kind = (attributes.get("type") or "").strip().lower()
             self._script = [] if kind in JS_TYPES else None
 
@@ -96,10 +86,8 @@ def policy_for(html: str) -> tuple[str, list[str]]:
     hashes = sorted({sha256_source(s) for s in parser.scripts})
     allowed = sorted({sha256_source(v) for _, v in parser.handlers if v.strip() in THEME_HANDLERS})
     blocked = [f'{name}="{value}"' for name, value in parser.handlers if value.strip() not in THEME_HANDLERS]
-    needs_eval = any(marker in src for marker in NEEDS_EVAL for src in parser.sources)
     sources = [
         *SCRIPT_SOURCES,
-        *(["'unsafe-eval'"] if needs_eval else []),
         *(["'unsafe-hashes'"] if allowed else []),
         *allowed,
         *hashes,

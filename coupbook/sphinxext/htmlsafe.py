@@ -21,7 +21,3 @@ def script_json(value: Any) -> str:
     """``value`` as compact JSON with no character that could end or confuse a script element."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=True).translate(_ESCAPES)
 
-
-def rescript_json(text: str) -> str:
-    """Re-encode JSON text (as another tool wrote it into a script element) with :func:`script_json`."""
-    return script_json(json.loads(text))

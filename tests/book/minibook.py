@@ -13,14 +13,21 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD_BOOK = ROOT / "tools" / "build_book.py"
 
 
-def write_book(folder: Path, pages: dict[str, str | list[str]]) -> Path:
+def write_book(folder: Path, pages: dict[str, str | list[str]], assets: bool = False) -> Path:
     """Write a book to ``folder``: ``pages`` maps a document name to Markdown text (a page) or to
     a list of code cells (a notebook); the first is the root.  _config.yml is the project's, less
-    what needs the vendored assets."""
+    what needs the vendored assets, unless ``assets`` (then the project's _vendor/ and _assets/ are
+    the book's static files, for tests that open it in a browser)."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    for key in ("html_static_path", "html_css_files", "templates_path"):
+    if assets:
+        settings = config["sphinx"]["config"]
+        settings["html_static_path"] = [str(ROOT / folder) for folder in settings["html_static_path"]]
+        settings["templates_path"] = [str(ROOT / folder) for folder in settings["templates_path"]]
+        config["html"]["favicon"] = str(ROOT / config["html"]["favicon"])
+    for key in () if assets else ("html_static_path", "html_css_files", "html_js_files", "templates_path"):
         config["sphinx"]["config"].pop(key)
-    config["html"].pop("favicon")
+    if not assets:
+        config["html"].pop("favicon")
     config["bibtex_bibfiles"] = ["refs.bib"]
     (folder / "_config.yml").write_text(yaml.safe_dump(config))
     (folder / "refs.bib").write_text("")

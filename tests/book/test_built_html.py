@@ -1,5 +1,6 @@
-"""Static checks of the built HTML (student and instructor editions): offline, plotly.js loaded
-once and only where needed, never inlined, and answer keys only in the instructor edition."""
+"""Static checks of the built HTML (student and instructor editions): offline, plotly.js and the
+widget loader only where needed and never inlined, no widget library the static book does not
+use, every theme icon in the icon subset, and answer keys only in the instructor edition."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from tools.browser import book_pages, toc_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 REMOTE_ASSET = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
-PLOTLY_TAG = re.compile(r'<script[^>]+src="[^"]*offline/plotly/plotly\.min\.js[^"]*"')
+CHARTS_TAG = re.compile(
+    r'<script[^>]+data-plotly="[^"]*plotly-cartesian\.min\.js"[^>]+src="[^"]*coupbook/charts\.js[^"]*"'
+)
+LOADER_TAG = re.compile(r'<script[^>]+\bdefer\b[^>]+src="[^"]*_static/coupbook/loader\.js[^"]*"')
+ICON = re.compile(r'<i class="([^"]*\bfa-[^"]*)"')
 WIDGET_STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
 
 
@@ -29,16 +34,46 @@ def widget_models(html: str) -> list[dict]:
 def test_no_page_loads_anything_from_outside_its_folder():
     offenders = {p: REMOTE_ASSET.findall(h) for p, h in pages("student").items() if REMOTE_ASSET.search(h)}
     assert offenders == {}
-    assert "cdn.jsdelivr" not in (built_site("student") / "_static" / "widgets-offline.js").read_text()
 
 
-def test_plotly_js_once_per_chart_page_and_never_inline():
+def test_charts_script_once_per_chart_page_and_nothing_inline():
     for path, html in pages("student").items():
         has_chart = 'class="coupbook-chart"' in html
-        assert len(PLOTLY_TAG.findall(html)) == (1 if has_chart else 0), path
+        assert len(CHARTS_TAG.findall(html)) == (1 if has_chart else 0), path
+        assert "plotly.min.js" not in html, f"{path}: the full plotly.js bundle"
+        assert "Plotly.newPlot" not in html, f"{path}: a chart drawn by an inline script"
         biggest_inline = max((len(s) for s in re.findall(r"<script>(.*?)</script>", html, re.S)), default=0)
-        assert biggest_inline < 500_000, f"{path}: an inline script of {biggest_inline} bytes (plotly.js inlined?)"
+        assert biggest_inline < 2_000, f"{path}: an inline script of {biggest_inline} bytes"
         assert "cdn.plot.ly" not in html, path
+
+
+def test_widget_loader_only_on_pages_with_widgets_and_no_widget_manager():
+    for path, html in pages("student").items():
+        has_widgets = "application/vnd.jupyter.widget-state+json" in html
+        assert len(LOADER_TAG.findall(html)) == (1 if has_widgets else 0), path
+        for gone in ("require.js", "html-manager", "embed-amd", "widgets-offline.js", "fontawesome.js"):
+            assert gone not in html, f"{path} still loads {gone}"
+        for model in widget_models(html):
+            if "_esm" in model:
+                assert model["_esm"].endswith(".js") and "\n" not in model["_esm"], "modules are files, not inline"
+    widgets = built_site("student") / "_static" / "coupbook" / "widgets"
+    assert len(list(widgets.glob("*.js"))) >= 2, "the quiz and progress modules are files"
+
+
+def test_every_quiz_area_says_it_needs_javascript():
+    for path, html in pages("student").items():
+        views = html.count('type="application/vnd.jupyter.widget-view+json"')
+        assert html.count('<noscript><p class="coupbook-noscript">') >= views, path
+
+
+def test_every_theme_icon_is_in_the_icon_subset():
+    css = (built_site("student") / "_static" / "coupbook" / "icons.css").read_text()
+    used = set()
+    for html in [*pages("student").values(), *pages("instructor").values()]:
+        for classes in ICON.findall(html):
+            used |= {c for c in classes.split() if c.startswith("fa-") and c not in {"fa-solid", "fa-lg", "fa-regular"}}
+    missing = sorted(name for name in used if f".{name}{{" not in css and f".{name}," not in css)
+    assert used and not missing, f"icons without a rule in icons.css: {missing}"
 
 
 def test_every_chapter_has_a_chart_and_a_quiz():
@@ -103,11 +138,28 @@ def test_site_search_of_the_student_edition_finds_no_key():
 
 
 def test_vendored_assets_are_present():
-    static = built_site("student") / "_static" / "offline"
-    for part in ["require.js", "anywidget.js", "plotly/plotly.min.js", "mathjax/tex-mml-chtml.js"]:
+    static = built_site("student") / "_static"
+    for part in ["offline/plotly/plotly-cartesian.min.js", "offline/mathjax/tex-mml-chtml.js", "coupbook/icons.css"]:
         assert (static / part).is_file(), part
-    fonts = list((static / "@jupyter-widgets" / "html-manager" / "dist").glob("*.woff2"))
-    assert fonts, "html-manager's icon fonts must sit next to its module"
+    for part in ["loader.js", "charts.js", "offline.js"]:
+        assert (static / "coupbook" / part).is_file(), part
+    assert not (static / "offline" / "require.js").exists()
+
+
+def test_offline_copy_is_built():
+    import zipfile
+
+    site = built_site("student")
+    kept = set(re.findall(r'url:"([^"]+)"', (site / "sw.js").read_text()))
+    for needed in ["chapters/04_wagner_mutiny.html", "_static/offline/plotly/plotly-cartesian.min.js"]:
+        assert needed in kept, f"the service worker does not keep {needed}"
+    assert any(url.startswith("_static/coupbook/widgets/") for url in kept), "the widget modules are kept"
+    assert not [url for url in kept if url.startswith("_sources/") or url.endswith((".map", ".zip"))]
+    with zipfile.ZipFile(site / "coups-and-rebellions.zip") as archive:
+        names = set(archive.namelist())
+    for needed in ["intro.html", "index.html", "chapters/10_classify_a_new_case.html", "_static/coupbook/charts.js"]:
+        assert f"coups-and-rebellions/{needed}" in names, needed
+    assert 'href="coups-and-rebellions.zip"' in (site / "intro.html").read_text()
 
 
 def test_the_built_pages_are_the_table_of_contents():

@@ -1,4 +1,5 @@
-"""Accessibility of the built book: axe-core on every page, 200% zoom and a 375 px screen.
+"""Accessibility of the built book: axe-core on every page in the light and the dark theme, 200%
+zoom and a 375 px screen.
 
 axe-core comes from the npm registry (pinned in package.json, installed by ``npm ci``) and is
 injected into each page by playwright; a serious or critical violation fails the test.
@@ -37,11 +38,19 @@ def axe_violations(page) -> list[dict]:
     )
 
 
+# What pydata-sphinx-theme reads at start-up: the reader chose the dark theme on an earlier visit.
+DARK = 'localStorage.setItem("mode", "dark"); localStorage.setItem("theme", "dark");'
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_axe_violations(site, context, path):
+def test_no_serious_or_critical_axe_violations(site, context, path, theme):
+    if theme == "dark":
+        context.add_init_script(DARK)
     page = watch(context).page
     page.goto(site.url + path)
     settle(page)
+    assert page.evaluate("document.documentElement.dataset.theme") == theme
     serious = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], "\n".join(f"{v['impact']} {v['id']}: {v['help']} at {v['targets']}" for v in serious)
 
