@@ -39,10 +39,11 @@ def _iso(dates: pd.Series) -> pd.Series:
 
 
 def cline_events(cline: pd.DataFrame) -> pd.DataFrame:
-    """Every Cline event: id, country, code, date, event type and flags, oldest first."""
+    """Every Cline event: id, country, code, date, event type and flags, in the file's order (so
+    the extract's rows have the same index as the upstream file's)."""
     frame = cline[["coup_id", "country", "cowcode", "date", "event_type", "flags"]].copy()
     frame["date"] = _iso(frame["date"])
-    return frame.sort_values(["date", "coup_id"], kind="stable").reset_index(drop=True)
+    return frame.reset_index(drop=True)
 
 
 def ucdp_conflict_years(ucdp: pd.DataFrame) -> pd.DataFrame:
@@ -79,10 +80,10 @@ def in_scope(pt: pd.DataFrame, scope: pd.DataFrame) -> pd.Series:
 
 
 def pt_events_extract(pt: pd.DataFrame, scope: pd.DataFrame) -> pd.DataFrame:
-    """The Powell & Thyne events the book ships: those inside ``scope``, oldest first."""
+    """The Powell & Thyne events the book ships: those inside ``scope``, in the file's order."""
     frame = pt.loc[in_scope(pt, scope), ["country", "ccode", "date", "coup", "version"]].copy()
     frame["date"] = _iso(frame["date"])
-    return frame.sort_values(["date", "country"], kind="stable").reset_index(drop=True)
+    return frame.reset_index(drop=True)
 
 
 def derive_extracts(pt: pd.DataFrame, cline: pd.DataFrame, ucdp: pd.DataFrame, scope: pd.DataFrame) -> dict:
