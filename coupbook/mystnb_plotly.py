@@ -79,8 +79,9 @@ class PlotlyMimeRenderer:
         figure = data.content if isinstance(data.content, dict) else json.loads(data.string)
         element_id = f"plotly-fig-{data.cell_index}-{data.output_index}"
         if data.cell_index is None:  # a glued figure (coupbook.charts.glue) has no cell position
-            glued = renderer.document.setdefault("coupbook_glued_figures", 0) + 1
-            renderer.document["coupbook_glued_figures"] = glued
+            document = renderer.renderer.document  # renderer is myst-nb's NbElementRenderer
+            glued = document.get("coupbook_glued_figures", 0) + 1
+            document["coupbook_glued_figures"] = glued
             element_id = f"plotly-fig-glued-{glued}"
         renderer.add_js_file("coupbook-plotly", PLOTLY_JS, {})
         return [nodes.raw(text=figure_html(figure, element_id), format="html", classes=["output"])]
