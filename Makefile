@@ -8,8 +8,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VENDOR := _vendor/.vendored
-BUNDLES := widgets/src/bookquiz/static/quiz.js widgets/src/bookquiz/static/progress.js
-JS_SRC := $(shell find widgets/js/src -name '*.js' 2>/dev/null)
+BUNDLES := widgets/src/bookquiz/static/quiz.js widgets/src/bookquiz/static/progress.js \
+           coupbook/explorer/static/explorer.js
+JS_SRC := $(shell find widgets/js/src coupbook/explorer/js/src -name '*.js' 2>/dev/null)
 PORT   ?= 8000
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -33,8 +34,9 @@ $(VENDOR): $(STAMP) node_modules/.package-lock.json package.json tools/vendor_as
 	$(BIN)/python tools/vendor_assets.py
 	touch $@
 
-# The quiz widgets' front end: ES modules in widgets/js/src bundled by esbuild (pinned in
-# package.json) into bookquiz's static folder (generated, git-ignored).
+# The front ends of the quiz widgets (widgets/js/src) and of the data explorer
+# (coupbook/explorer/js/src): ES modules bundled by esbuild (pinned in package.json) into each
+# package's static folder (generated, git-ignored).
 $(BUNDLES) &: node_modules/.package-lock.json $(JS_SRC)
 	npm run --silent build
 	touch $(BUNDLES)
@@ -65,18 +67,18 @@ lab: setup  ## open the notebooks live in JupyterLab (INSTRUCTOR=1 shows answer 
 test: book instructor-book  ## every test: lint, unit, node, nbval on every notebook, built-book browser tests
 	tools/ensure_chromium.sh
 	$(BIN)/ruff check .
-	npx --no-install biome ci widgets/js tests/browser biome.json
-	node --test widgets/js/test/
+	npx --no-install biome ci widgets/js coupbook/explorer/js tests/browser biome.json
+	node --test widgets/js/test/ coupbook/explorer/js/test/
 	COUPBOOK_REQUIRE_BUILD=1 COUPBOOK_CHECK_COLLECTED=1 \
 	$(BIN)/python -m pytest tests chapters pages --nbval-lax --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:cacheprovider
 
 lint: setup  ## ruff (Python) and Biome (JavaScript)
 	$(BIN)/ruff check .
-	npx --no-install biome ci widgets/js tests/browser biome.json
+	npx --no-install biome ci widgets/js coupbook/explorer/js tests/browser biome.json
 
 jstest: setup  ## the JavaScript unit tests (node --test)
-	node --test widgets/js/test/
+	node --test widgets/js/test/ coupbook/explorer/js/test/
 
 unit: setup  ## unit tests only (fast)
 	$(BIN)/python -m pytest tests/unit -p no:cacheprovider
