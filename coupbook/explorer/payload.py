@@ -9,7 +9,6 @@ front end (``js/src/query.js``) reads them by position.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 
 import pandas as pd
@@ -60,12 +59,6 @@ def _parts(name: str) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))
 
 
-def normalize(text: str) -> str:
-    """Lower case, no accents, letters and digits only: how typed names are compared (as query.js)."""
-    plain = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
-
-
 def countries(coup_names: pd.DataFrame, ucdp: pd.DataFrame, matches: pd.DataFrame) -> list[dict]:
     """One entry per UCDP country code: a label, and every name the three datasets use for it.
 
@@ -107,7 +100,8 @@ def ucdp_runs(ucdp: pd.DataFrame) -> list[list]:
         if same and last[2] == row.year - 1:
             last[2] = int(row.year)
         else:
-            runs.append([int(row.conflict_id), int(row.year), int(row.year), int(row.intensity_level), row.side_a, row.side_b])
+            year = int(row.year)
+            runs.append([int(row.conflict_id), year, year, int(row.intensity_level), row.side_a, row.side_b])
     return runs
 
 
@@ -141,7 +135,7 @@ def payload() -> dict:
         "ptScope": [[r.country, int(r.first_year), _int(r.last_year)] for r in scope.itertuples()],
         "ptEvents": [[r.country, int(r.ccode), _iso(r.date), int(r.coup)] for r in pt_events.itertuples()],
         "ptCounts": [
-            [r.country, int(r.ccode), int(r.events), int(r.successful), int(r.failed), int(r.first_year), int(r.last_year)]
+            [r.country, *(int(v) for v in (r.ccode, r.events, r.successful, r.failed, r.first_year, r.last_year))]
             for r in pt_counts.itertuples()
         ],
         "clineEvents": [

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from coupbook import explorer
 from coupbook.data import upstream
 
-from .conftest import ROOT, settle, watch
+from .conftest import ROOT, serve, settle, watch
+from .harness import write_page
 
 pytestmark = pytest.mark.browser
 PAGE = "pages/data_explorer.html"
@@ -99,7 +101,8 @@ def test_the_learners_own_powell_and_thyne_file_lists_every_event(site, context)
     file_status.filter(has_text="Read 491 events").wait_for(timeout=10_000)
     status = search(page, "Bolivia", 1950, 1990)
     assert "Bolivia, 1950–1990: 23 Powell & Thyne events" in status
-    assert "From your copy of the file (V2023.09.08)" in page.locator(".coupbook-explorer-section p").first.text_content()
+    note = page.locator(".coupbook-explorer-section p").first.text_content()
+    assert "From your copy of the file (V2023.09.08)" in note
     assert watched.problems == []
 
 
@@ -124,3 +127,30 @@ def test_usable_on_a_375px_phone_and_in_dark_mode(browser, site):
         assert watched.problems == []
     finally:
         context.close()
+
+
+HOSTILE = '<img src=x onerror="window.pwned=1"></script><script>window.pwned=1</script>'
+
+
+def test_text_from_the_data_is_never_markup_and_links_must_be_http(context, tmp_path):
+    data = explorer.payload()
+    data["countries"].append({"label": HOSTILE, "gw": 998, "aliases": [HOSTILE]})
+    data["clineEvents"].append([HOSTILE, 998, "2000-01-01", "coup", "military", "99801012000"])
+    data["datasets"]["ucdp"]["download"] = "javascript:window.pwned=1"
+    write_page(tmp_path, "explorer", explorer.DataExplorer(data))
+    server = serve(tmp_path)
+    try:
+        watched = watch(context)
+        page = watched.page
+        page.goto(server.url + "explorer.html")
+        page.wait_for_function("window.harnessReady === true")
+        page.get_by_label("Country", exact=True).fill(HOSTILE)
+        page.get_by_label("To year").fill("2030")
+        page.keyboard.press("Enter")
+        assert rows(page, "Coup events listed by the Cline Center")[0][1] == HOSTILE
+        assert page.locator(".coupbook-explorer img, .coupbook-explorer script").count() == 0
+        assert page.locator(".coupbook-explorer-notes a[href^='javascript']").count() == 0
+        assert "javascript:window.pwned=1" in page.locator(".coupbook-explorer-notes").text_content()
+        assert page.evaluate("window.pwned") is None
+    finally:
+        server.stop()
