@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import reference
 
-WIDTH = 88
+WIDTH = 72
 
 
 @dataclass(frozen=True)
@@ -216,12 +216,12 @@ def check(exercise: str, answer, data) -> Result:
     if exercise not in CHECKS:
         raise KeyError(f"no exercise {exercise!r}; known: {', '.join(CHECKS)}")
     if _empty(answer):
-        return Result(exercise, False, "your answer is still empty: replace the ... with your code and run the cell.")
+        return Result(exercise, False, "Your answer is still empty: replace the ... with your code and run the cell.")
     if exercise in NEEDS_FULL_PT and not data.complete("pt"):
         return Result(
             exercise,
             False,
-            "this part needs Powell & Thyne's whole file, and the data opened here are the book's extract. "
+            "This part needs Powell & Thyne's whole file, and the data opened here are the book's extract. "
             "Download the file from the authors and open it with open_datasets(pt=...).",
         )
     try:
