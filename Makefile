@@ -9,12 +9,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VENDOR := _vendor/.vendored
 BUNDLES := widgets/src/bookquiz/static/quiz.js widgets/src/bookquiz/static/progress.js \
-           widgets/src/bookquiz/static/cascade.js
-JS_SRC := $(shell find widgets/js/src -name '*.js' 2>/dev/null)
+           widgets/src/bookquiz/static/cascade.js coupbook/explorer/static/explorer.js
+JS_SRC := $(shell find widgets/js/src coupbook/explorer/js/src -name '*.js' 2>/dev/null)
 BOOK_JS := _vendor/coupbook/loader.js _vendor/coupbook/charts.js _vendor/coupbook/offline.js
 BOOK_JS_SRC := $(shell find coupbook/sphinxext/js/src -name '*.js' 2>/dev/null)
-JS_TESTS := widgets/js/test/ coupbook/sphinxext/js/test/
-BIOME := npx --no-install biome ci widgets/js coupbook/sphinxext/js tests/browser biome.json
+JS_TESTS := widgets/js/test/ coupbook/sphinxext/js/test/ coupbook/explorer/js/test/
+BIOME := npx --no-install biome ci widgets/js coupbook/sphinxext/js coupbook/explorer/js tests/browser biome.json
 PORT   ?= 8000
 BIND   ?= 127.0.0.1
 LIGHTHOUSE_RUNS ?= 1
@@ -40,8 +40,9 @@ $(VENDOR): $(STAMP) node_modules/.package-lock.json package.json tools/vendor_as
 	$(BIN)/python tools/vendor_assets.py
 	touch $@
 
-# The quiz widgets' front end: ES modules in widgets/js/src bundled by esbuild (pinned in
-# package.json) into bookquiz's static folder (generated, git-ignored).
+# The front ends of the quiz widgets (widgets/js/src) and of the data explorer
+# (coupbook/explorer/js/src): ES modules bundled by esbuild (pinned in package.json) into each
+# package's static folder (generated, git-ignored).
 $(BUNDLES) &: node_modules/.package-lock.json $(JS_SRC)
 	npm run --silent build:widgets
 	touch $(BUNDLES)

@@ -86,7 +86,7 @@ def book_pages(site: Path) -> list[str]:
 SETTLE_SCRIPT = """() => {
     const states = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
     const views = document.querySelectorAll('.widget-subarea');
-    const quizzes = document.querySelectorAll('.bookquiz');
+    const quizzes = document.querySelectorAll('.bookquiz, .coupbook-explorer');  // every widget view's root
     const plots = document.querySelectorAll('.coupbook-chart-plot');
     const drawn = document.querySelectorAll('.coupbook-chart-plot .main-svg');
     return views.length >= states.length && quizzes.length >= states.length && drawn.length >= plots.length;

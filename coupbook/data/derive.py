@@ -1,9 +1,10 @@
 """Rebuild the derived tables (``data/derived/`` and ``data/countries.csv``) from the upstream
-Powell & Thyne and Cline Center files (``make data``).
+Powell & Thyne, Cline Center and UCDP/PRIO files (``make data``).
 
 The upstream files are not ours to redistribute (see data/README.md), so the course commits only
-small counts, event lists for the course's countries, the country vocabulary and this script, which
-anyone can re-run to check or refresh them::
+small counts, event lists for the course's countries, the country vocabulary, the extracts of
+:mod:`.extracts` (for the data explorer and chapter 7's exercises) and this script, which anyone can
+re-run to check or refresh them::
 
     python -m coupbook.derive                   # rewrite the derived tables from ../shared/datasets
     python -m coupbook.derive --upstream DIR    # or from another folder (same file names)
@@ -23,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..paths import DATA_DIR
-from . import upstream
+from . import extracts, upstream
 
 DERIVED_DIR = DATA_DIR / "derived"
 COUNTRY_ADDITIONS = "country_additions.csv"
@@ -202,6 +203,7 @@ def derive_tables(upstream_dir: str | Path = upstream.DEFAULT_DIR) -> dict[str, 
     cline_path = base / upstream.CLINE_FILE
     cline = upstream.read_cline(cline_path)
     label = cline_version(cline_path)
+    ucdp = upstream.read_ucdp_acd(base / upstream.UCDP_FILE)
     return {
         "derived/pt_coups_by_year_region.csv": pt_by_year_region(pt),
         "derived/cline_coups_by_year_region.csv": cline_by_year_region(cline),
@@ -209,6 +211,7 @@ def derive_tables(upstream_dir: str | Path = upstream.DEFAULT_DIR) -> dict[str, 
         "derived/country_events.csv": country_events(pt, cline, label),
         "derived/cline_flag_counts.csv": cline_flag_counts(pt, cline),
         "countries.csv": countries(pt, cline, load("country_additions")),
+        **extracts.derive_extracts(pt, cline, ucdp, load("pt_extract_scope")),
     }
 
 

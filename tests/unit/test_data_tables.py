@@ -13,6 +13,8 @@ RESOURCES = [
     "cases", "classes", "countries", "country_additions", "wagner_timeline", "myanmar_timeline", "milestones",
     "definition_checker", "article_errors", "article_error_types", "thailand_coup_counts", "cline_flags",
     "pt_coups_by_year_region", "cline_coups_by_year_region", "country_counts", "country_events", "cline_flag_counts",
+    "code_matches", "pt_extract_scope", "pt_events_extract", "pt_counts_by_country", "cline_events",
+    "ucdp_conflict_years",
 ]  # fmt: skip
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 

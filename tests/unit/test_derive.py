@@ -23,6 +23,10 @@ DERIVED = [
     "derived/country_events.csv",
     "derived/cline_flag_counts.csv",
     "countries.csv",
+    "derived/pt_events_extract.csv",
+    "derived/pt_counts_by_country.csv",
+    "derived/cline_events.csv",
+    "derived/ucdp_conflict_years.csv",
 ]
 
 

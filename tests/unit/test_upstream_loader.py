@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pandas as pd
@@ -20,25 +17,6 @@ PT_SAMPLE = (
     '"Thailand"\t800\t\t\t2006\t9\t19\t2\t"V2023.09.08"\r\n'
     '"Russia"\t365\t\t364\t1991\t8\t21\t1\t"V2023.09.08"\r\n'
 )
-
-
-@pytest.fixture
-def served(tmp_path):
-    """An http.server on 127.0.0.1 serving a folder; yields a function folder -> base URL."""
-    servers = []
-
-    def serve(folder: Path) -> str:
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-        handler.log_message = lambda *args: None
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture
