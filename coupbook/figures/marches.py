@@ -193,7 +193,9 @@ def long_marches() -> go.Figure:
         "consulship (52 BC) and the command dispute (51–50 BC); he crossed the Rubicon on 10 January 49 BC; "
         f"Pharsalus came {caesar['Pharsalus']:.1f} years later, Pompey's death {caesar['Pompey killed']:.1f} years "
         f"later, the civil war ended at Munda {caesar['Munda: war ends']:.1f} years later (about 1,500 days), and he "
-        f"was assassinated {caesar['Assassinated']:.1f} years after the crossing, on 15 March 44 BC."
+        f"was assassinated {caesar['Assassinated']:.1f} years after the crossing, on 15 March 44 BC. He was made "
+        "dictator in 49 BC (for 11 days), for a year in 48–47 BC, for ten years from 46 BC and for life in early "
+        "44 BC."
     )
     return finish(
         fig,
@@ -201,11 +203,12 @@ def long_marches() -> go.Figure:
             "Two long bids for power on one clock: years before and after the Communists' Nanchang uprising (August "
             "1927) and Caesar's crossing of the Rubicon (January 49 BC). Bars: the bid for power, from its first "
             "overt act to the day it was decided. Filled symbols: known dates; open symbols: year only, placed "
-            "mid-year."
+            "mid-year (or month only, placed as the hover text says)."
         ),
         source=source_line(
             "milestones",
-            note=f"{'; '.join(dict.fromkeys(load('milestones')['source']))}; the start and end of each bid as in "
+            note=f"{'; '.join(dict.fromkeys(s for cell in load('milestones')['source'] for s in cell.split('; ')))}; "
+            "the start and end of each bid as in "
             "data/cases.csv. Roman dates are pre-Julian, so the spacing before 45 BC is approximate.",
         ),
         alt=alt,
