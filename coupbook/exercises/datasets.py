@@ -2,12 +2,13 @@
 
 ``open_datasets()`` reads each upstream file with the course's loaders
 (:mod:`coupbook.data.upstream`) from, in this order: the path or URL given for that dataset, the
-folder (path or URL) given for all three, or the reference copies beside the repository
-(``../shared/datasets`` or ``COUPBOOK_UPSTREAM``).  A file that was named but cannot be read is an
-error with a clear message.  Only when nothing was named and no copy is there does it fall back
-to the extracts the book ships (``data/derived/``): every Cline event and UCDP conflict-year, but
-only some of Powell & Thyne's events (``data/pt_extract_scope.csv``), which the exercises are
-built to need.  The frames have the upstream column names either way.
+folder (path or URL) given for all three, or the upstream folder a maintainer configures
+(``upstream.DEFAULT_DIR``, set with the ``COUPBOOK_UPSTREAM`` environment variable).  A file that
+was named but cannot be read is an error with a clear message.  Only when nothing was named and
+no copy is there does it fall back to the extracts the book ships (``data/derived/``): every Cline
+event and UCDP conflict-year, but only some of Powell & Thyne's events
+(``data/pt_extract_scope.csv``), which the exercises are built to need.  The frames have the
+upstream column names either way.
 """
 
 from __future__ import annotations

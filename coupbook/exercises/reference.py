@@ -110,3 +110,15 @@ def same_day(data) -> set[str]:
     starts = onsets(data)
     both = events.merge(starts, left_on=["gw", "date"], right_on=["gw", "start"])
     return set(both["coup_id"])
+
+
+def same_day_sides(data) -> dict[str, str]:
+    """For each same-day coup, UCDP's ``side_b`` in the first year of the episode it began (later
+    years name whoever fought the government then, not the coup-makers)."""
+    ucdp = data.ucdp[data.ucdp["type_of_conflict"].isin(INTRASTATE)]
+    ucdp = ucdp.assign(gw=ucdp["gwno_loc"].astype(int), start=pd.to_datetime(ucdp["start_date2"]))
+    first = ucdp[ucdp["year"] == ucdp.groupby(["conflict_id", "start_date2"])["year"].transform("min")]
+    executed = data.cline["event_type"] != "conspiracy"
+    events = data.cline[executed].assign(gw=gw_codes(data)[executed])
+    both = events.merge(first, left_on=["gw", "date"], right_on=["gw", "start"])
+    return dict(zip(both["coup_id"], both["side_b"], strict=True))

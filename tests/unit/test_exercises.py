@@ -115,12 +115,15 @@ def test_reference_answers_on_the_extract(extract):
     rates = reference.onset_rates(extract)
     assert rates["realized"] == pytest.approx(58 / 441) and rates["attempted"] == pytest.approx(49 / 349)
     assert len(reference.same_day(extract)) == 33
+    sides = reference.same_day_sides(extract)
+    assert set(sides) == reference.same_day(extract)
+    assert sum("Military faction" in side for side in sides.values()) == 20  # the count chapter 7 states
 
 
 @needs_upstream
 def test_the_extracts_give_the_same_answers_as_the_files(full, extract):
     assert full.complete("pt") and not extract.complete("pt")
-    for name in ("thai_gaps", "thai_gaps_cline", "sahel_unmatched", "same_day"):
+    for name in ("thai_gaps", "thai_gaps_cline", "sahel_unmatched", "same_day", "same_day_sides"):
         assert getattr(reference, name)(full) == getattr(reference, name)(extract), name
     pd.testing.assert_frame_equal(reference.sahel_summary(full), reference.sahel_summary(extract))
     pd.testing.assert_series_equal(reference.gw_codes(full), reference.gw_codes(extract))
