@@ -7,7 +7,8 @@
     return style.display !== "none" && style.visibility !== "hidden" && Number(style.opacity) > 0 && box.width > 0 && box.height > 0;
   };
   const describe = (el) => `${el.closest("[class]")?.getAttribute("class") || el.tagName}: "${el.textContent.slice(0, 40)}"`;
-  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const overlap = (a, b) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   return [...document.querySelectorAll(".coupbook-chart-plot")].map((chart) => {
     const frame = chart.getBoundingClientRect();
     const texts = [...chart.querySelectorAll("svg text")].filter((t) => t.textContent.trim() && visible(t) && !t.closest(".hoverlayer"));
@@ -25,4 +26,4 @@
     }
     return { id: chart.id, texts: texts.length, problems };
   });
-}
+};
