@@ -11,6 +11,9 @@ from bookquiz.grading import right_response, wrong_responses
 __all__ = ["answer", "fill", "right_response", "wrong_response"]
 
 
+FIRST_ATTEMPT = "A first attempt at an answer, written before reading the model answer, in enough words to count."
+
+
 def wrong_response(question) -> Any:
     return wrong_responses(question)[0]
 
@@ -33,7 +36,8 @@ def fill(section, question, response) -> None:
             while section.locator(".bookquiz-order-text").all_inner_texts().index(text[item_id]) > index:
                 section.get_by_role("button", name=f"Move “{text[item_id]}” earlier").click()
     elif question.type == "open":
-        section.locator("textarea").fill(response["text"] or "A first attempt.")
+        # An open answer needs a real attempt (at least min_words words) before it is accepted.
+        section.locator("textarea").fill(response["text"] or FIRST_ATTEMPT)
     else:
         section.locator("input[type=text]").fill(str(response))
 

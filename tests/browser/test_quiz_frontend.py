@@ -21,6 +21,7 @@ BANKS = Path(__file__).resolve().parents[1] / "fixtures" / "banks"
 ALL_TYPES = load_bank(BANKS / "all_types.yaml")
 SINGLE = ALL_TYPES.question("single-q")
 CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
+OPEN_TEXT = "No: it aimed at the generals, not at Putin, so it was a mutiny against the military leadership."
 BLOCK_STORAGE = """
 Object.defineProperty(window, "localStorage", {
   get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
@@ -94,14 +95,18 @@ def test_single_choice_wrong_attempt_teaches_without_the_answer(context, harness
     assert w.problems == []
 
 
-def test_multiple_select_counts_but_never_names(context, harness):
+def test_multiple_select_teaches_without_counts(context, harness):
     page = open_page(context, harness, "quiz").page
     q = question(page, "multiple")
     q.get_by_label("Illegal").check()
+    text = check(page, "multiple").inner_text()
+    assert "Not yet: something right is still missing" in text
+    assert "left out" not in text and "Overt" not in text and "Of your" not in text
+    q.locator(".bookquiz-retry").click()
     q.get_by_label("At least 25 battle deaths").check()
     text = check(page, "multiple").inner_text()
-    assert "Of your 2 choices, 1 is right and 1 wrong." in text
-    assert "UCDP" not in text and "left out" not in text and "Overt" not in text
+    assert "That is UCDP's threshold for armed conflict." in text  # the misconception of the wrong tick
+    assert "left out" not in text and "Overt" not in text and "Of your" not in text and "missing" not in text
     q.locator(".bookquiz-reveal").click()
     text = q.locator(".bookquiz-feedback").inner_text()
     assert "Answer shown:" in text and "You left out: Overt" in text and "UCDP's threshold" in text
@@ -119,7 +124,7 @@ def test_true_false(context, harness):
     assert responses(answers(page)["truefalse-q"]) == [False]
 
 
-def test_classify_counts_and_gives_only_chosen_category_misconceptions(context, harness):
+def test_classify_gives_only_chosen_category_misconceptions(context, harness):
     page = open_page(context, harness, "quiz").page
     q = question(page, "classify")
     q.get_by_label("Thailand 2014").select_option("coup")
@@ -127,8 +132,8 @@ def test_classify_counts_and_gives_only_chosen_category_misconceptions(context, 
     q.get_by_label("Wagner 2023").select_option("coup")
     q.get_by_label("Long March").select_option("coup")
     text = check(page, "classify").inner_text()
-    assert "1 of 3 items is placed right." in text
-    assert "Wagner 2023 as Coup: Prigozhin did not target the sitting executive." in text
+    assert "placed right" not in text and "of 3" not in text  # no counts
+    assert "“Wagner 2023”, placed under Coup: Prigozhin did not target the sitting executive." in text
     assert "party army" not in text and "paramilitary revolt" not in text  # never an item's why
     q.locator(".bookquiz-retry").click()
     q.get_by_label("Wagner 2023").select_option("mutiny")
@@ -193,23 +198,38 @@ def test_open_answer_compare_checklist_and_examples(context, harness):
     assert q.locator(".bookquiz-reveal").is_hidden()
     assert q.locator("details").count() == 0  # examples only after submitting
     assert "Write your answer first." in check(page, "open").inner_text()
-    q.get_by_label("Your answer").fill("No: it aimed at the generals, not at Putin.")
+    assert "Write at least 12 words first." in q.locator(".bookquiz-open-note").inner_text()
+    q.get_by_label("Your answer").fill("x")
+    text = check(page, "open").inner_text()
+    assert "Write at least 12 words first. Your answer has 1 word so far." in text
+    assert "Model answer:" not in text and "defence minister" not in text
+    # A real attempt is saved, but the model answer stays locked until the graded questions had a try.
+    assert "Answer the other questions of this quiz first" in q.locator(".bookquiz-lock-note").inner_text()
+    q.get_by_label("Your answer").fill(OPEN_TEXT)
     q.get_by_role("button", name="Compare with the model answer").click()
     text = q.locator(".bookquiz-feedback").inner_text()
+    assert "Your answer is saved." in text and "Answer the other questions of this quiz first" in text
+    assert "Model answer:" not in text and "defence minister" not in text
+    assert q.locator("details").count() == 0
+    for qtype in ("single", "multiple", "truefalse", "classify", "order", "numeric"):
+        question(page, qtype).locator(".bookquiz-reveal").click()
+    text = q.locator(".bookquiz-feedback").inner_text()
     assert "Model answer:" in text and "defence minister" in text
+    assert q.locator(".bookquiz-lock-note").is_hidden()
     assert q.locator("details").count() == 2
     q.get_by_label("Names the target (the military leadership, not the executive)").check()
     q.get_by_label("Draws the conclusion from a stated criterion").check()
     entry = answers(page)["open-q"]
     (attempt,) = entry["attempts"]
-    assert attempt["response"] == {"text": "No: it aimed at the generals, not at Putin.", "met": [1, 2]}
+    assert attempt["response"] == {"text": OPEN_TEXT, "met": [1, 2]}
     assert attempt["correct"] is None
     score = page.locator(".bookquiz-score").inner_text()
     assert "Reflections written: 1 of 1." in score and "First try: 0 of 6" in score
+    assert "Answers shown: 6." in score
     page.reload()
     page.wait_for_function("window.harnessReady === true")
     q = question(page, "open")
-    assert q.get_by_label("Your answer").input_value() == "No: it aimed at the generals, not at Putin."
+    assert q.get_by_label("Your answer").input_value() == OPEN_TEXT
     assert q.get_by_label("Draws the conclusion from a stated criterion").is_checked()
 
 

@@ -21,15 +21,19 @@ def test_single():
     assert grade(Q["single-q"], "nope").feedback == ["Choose one option."]
 
 
-def test_multiple_counts_choices_and_never_names_them():
+def test_multiple_teaches_without_counts():
     assert grade(Q["multiple-q"], ["overt", "illegal"]).correct
     result = grade(Q["multiple-q"], ["illegal", "deaths"])
     assert not result.correct
-    assert result.feedback == [
-        "Of your 2 choices, 1 is right and 1 wrong. At least one right option is not chosen yet."
-    ]
-    # What was wrong and what was left out come only once the answer is right or shown.
+    # The misconception of the wrong option ticked; no counts of right and wrong choices.
+    assert result.feedback == ["That is UCDP's threshold for armed conflict."]
+    # What was left out comes only once the answer is right or shown.
     assert result.details == ["That is UCDP's threshold for armed conflict.", "You left out: Overt"]
+    missing = grade(Q["multiple-q"], ["illegal"]).feedback
+    assert missing == ["Not yet: something right is still missing — reread the question and the options."]
+    for line in missing + result.feedback:
+        assert not any(ch.isdigit() for ch in line) and "Overt" not in line
+    assert grade(Q["multiple-q"], []).feedback == ["You chose no option."]
 
 
 def test_truefalse():
@@ -38,18 +42,17 @@ def test_truefalse():
     assert grade(Q["truefalse-q"], "true").feedback == ["This answer could not be read."]
 
 
-def test_classify_counts_and_gives_only_the_misconception_of_the_chosen_category():
+def test_classify_names_no_right_category_and_counts_nothing():
     question = Q["classify-q"]
     right = {"thai-2014": "coup", "wagner-2023": "mutiny", "long-march": "rebellion"}
     assert grade(question, right).correct
     result = grade(question, {"thai-2014": "mutiny", "wagner-2023": "coup"})
-    assert result.feedback == [
-        "0 of 3 items are placed right.",
-        "Wagner 2023 as Coup: Prigozhin did not target the sitting executive.",
-    ]
+    assert result.feedback == ["“Wagner 2023”, placed under Coup: Prigozhin did not target the sitting executive."]
     assert "army chief" not in " ".join(result.feedback)  # an item's why is never feedback
     assert result.details[0] == "Thailand 2014: Coup. The army chief seized power in the capital."
-    assert grade(question, {**right, "long-march": "coup"}).feedback == ["2 of 3 items are placed right."]
+    assert grade(question, {**right, "long-march": "coup"}).feedback == [
+        "Not yet: at least one item is under the wrong category — reread each item against the definitions."
+    ]
 
 
 def test_hint_follows_every_wrong_attempt():
@@ -65,7 +68,7 @@ def test_open_answers_are_never_graded():
 def test_order_counts_items_in_place():
     question = Q["order-q"]
     assert grade(question, ["rubicon", "pharsalus", "ides"]).correct
-    assert grade(question, ["pharsalus", "rubicon", "ides"]).feedback == ["1 of 3 events are in the right place."]
+    assert grade(question, ["pharsalus", "rubicon", "ides"]).feedback == ["1 of 3 items is in the right place."]
     assert grade(question, ["rubicon"]).feedback == ["This answer could not be read."]
 
 

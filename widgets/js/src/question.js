@@ -5,13 +5,19 @@
 // - once right, or once the learner chose "Show answer": the details (what was left out, why),
 //   the explanation and the source.  "Show answer" is not offered once the answer is right,
 //   and showing the answer locks the question.
-// Open answers (types with `review`) show the model answer and a checklist once submitted.
+// Open answers (types with `review`) show the model answer and a checklist once submitted, but
+// only once every graded question of the quiz has had a try (`locked()` says whether one has
+// not): before that, the model answer would give their keys away.  A locked answer is saved,
+// and the quiz calls `refresh()` when another question is answered.
 
 import { h, list } from "./dom.js";
 import { grade } from "./grading.js";
 import { attemptsOf, emptyEntry, isoNow, isRevealed } from "./record.js";
 import { fullQuestion } from "./seal.js";
 import { TYPES } from "./types/index.js";
+
+export const LOCKED =
+  "Answer the other questions of this quiz first: the model answer, the checklist and the example answers open once each of them has had a try.";
 
 function verdict(kind, symbol, text) {
   return h("p", { class: `bookquiz-verdict bookquiz-${kind}` }, h("span", { "aria-hidden": "true", text: `${symbol} ` }), text);
@@ -38,7 +44,8 @@ export function instructorKey(full) {
 
 // spec: the question as embedded (public part plus `sealed`); entry(): its record;
 // commit(entry): save a new record.
-export function questionView({ bank, spec, index, total, uid, instructor, entry, commit }) {
+// locked(): true while the model answer of an open question must stay closed.
+export function questionView({ bank, spec, index, total, uid, instructor, entry, commit, locked = () => false }) {
   const type = TYPES[spec.type];
   let decoded = null;
   const full = () => {
@@ -61,7 +68,8 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
   const check = h("button", { type: "button", class: "bookquiz-check", text: type.checkLabel || "Check answer" });
   const retry = h("button", { type: "button", class: "bookquiz-retry", text: type.retryLabel || "Try again" });
   const reveal = h("button", { type: "button", class: "bookquiz-reveal", text: "Show answer" });
-  section.append(h("fieldset", {}, legend, inputs.node), h("div", { class: "bookquiz-actions" }, check, retry, reveal), feedback);
+  const lockNote = type.review ? h("p", { class: "bookquiz-lock-note", text: LOCKED }) : null;
+  section.append(h("fieldset", {}, legend, lockNote, inputs.node), h("div", { class: "bookquiz-actions" }, check, retry, reveal), feedback);
   if (instructor) section.append(instructorKey(full()));
 
   function buttons({ checking, retrying, revealing }) {
@@ -86,11 +94,16 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
       const latest = all[all.length - 1];
       commit({ ...current, attempts: [...all.slice(0, -1), { ...latest, response: { ...latest.response, met } }] });
     };
-    return [...type.review(full(), last.response.met, uid, onMet), ...teaching(full(), [])];
+    return [...type.review(full(), last.response.met, uid, onMet), ...teaching(full(), [])].filter(Boolean);
+  }
+
+  function drawLock() {
+    if (lockNote) lockNote.hidden = !locked();
   }
 
   // Draw the question from its record.
   function show(record) {
+    drawLock();
     const attempts = attemptsOf(record);
     const revealed = isRevealed(record);
     const last = attempts[attempts.length - 1];
@@ -101,8 +114,16 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
     }
     if (last) inputs.write(last.response);
     if (type.review) {
-      feedback.replaceChildren(...reviewNodes(record));
-      section.dataset.state = "submitted";
+      if (locked()) {
+        feedback.replaceChildren(
+          h("p", { class: "bookquiz-verdict bookquiz-saved", text: "Your answer is saved." }),
+          h("p", { class: "bookquiz-locked", text: LOCKED }),
+        );
+        section.dataset.state = "locked";
+      } else {
+        feedback.replaceChildren(...reviewNodes(record));
+        section.dataset.state = "submitted";
+      }
       buttons({ checking: false, retrying: true, revealing: false });
       return;
     }
@@ -157,6 +178,13 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
     feedback.focus();
   });
 
+  // Another question was answered: an open answer may unlock (a draft being written is left alone).
+  function refresh() {
+    drawLock();
+    const record = entry();
+    if (type.review && attemptsOf(record).length && section.dataset.state) show(record);
+  }
+
   show(entry());
-  return { node: section, show };
+  return { node: section, show, refresh };
 }

@@ -5,8 +5,12 @@
 
 import { h, uniqueId } from "./dom.js";
 import { questionView } from "./question.js";
-import { scoreText, summarise } from "./record.js";
+import { attemptsOf, isRevealed, scoreText, summarise } from "./record.js";
 import { openStorage } from "./storage.js";
+import { TYPES } from "./types/index.js";
+
+// A graded question has had its try once it was answered (right or wrong) or its answer shown.
+const tried = (entry) => attemptsOf(entry).length > 0 || isRevealed(entry);
 
 const SAVED = "Your answers are saved in this browser.";
 const NOT_SAVED = "Your answers are not being saved: this browser blocks storage for this page, so they will be lost when you leave it.";
@@ -41,6 +45,10 @@ export function render({ model, el }) {
     }
   }
 
+  const graded = questions.filter((q) => TYPES[q.type]?.graded !== false).map((q) => q.id);
+  // An open question's model answer stays closed until every graded question has had a try.
+  const locked = () => graded.some((id) => !tried(answers[id]));
+
   const views = questions.map((spec, index) =>
     questionView({
       bank,
@@ -50,10 +58,12 @@ export function render({ model, el }) {
       uid: `${uid}-q${index + 1}`,
       instructor,
       entry: () => answers[spec.id],
+      locked,
       commit(record) {
         answers = { ...answers, [spec.id]: record };
         store.writeEntries(bank, { [spec.id]: record });
         sync();
+        for (const [n, view] of views.entries()) if (n !== index) view.refresh();
       },
     }),
   );

@@ -23,15 +23,14 @@ test("single: the misconception of the option chosen and the hint; the accepted 
   assert.deepEqual(grade(single, "nope").feedback, ["Choose one option.", "Ask where the actors stand."]);
 });
 
-test("multiple: counts right and wrong choices, never names them", () => {
+test("multiple: the misconception of each wrong option ticked, or that something is missing; never counts", () => {
   const result = grade(multiple, ["illegal", "deaths"]);
   assert.equal(result.correct, false);
-  assert.deepEqual(result.feedback, ["Of your 2 choices, 1 is right and 1 wrong. At least one right option is not chosen yet."]);
-  for (const line of result.feedback) assert.ok(!line.includes("Overt") && !line.includes("UCDP"));
+  assert.deepEqual(result.feedback, ["That is UCDP's threshold."]);
   assert.deepEqual(result.details, ["That is UCDP's threshold.", "You left out: Overt"]);
-  assert.deepEqual(grade(multiple, ["illegal"]).feedback, [
-    "Of your 1 choice, 1 is right and 0 wrong. At least one right option is not chosen yet.",
-  ]);
+  const missing = grade(multiple, ["illegal"]).feedback;
+  assert.deepEqual(missing, ["Not yet: something right is still missing — reread the question and the options."]);
+  for (const line of [...result.feedback, ...missing]) assert.ok(!/\d/.test(line) && !line.includes("Overt"), line);
   assert.deepEqual(grade(multiple, []).feedback, ["You chose no option."]);
   assert.equal(grade(multiple, ["overt", "illegal"]).correct, true);
   assert.deepEqual(grade(multiple, [1, 2]).feedback, [UNREADABLE]);
@@ -43,22 +42,25 @@ test("truefalse", () => {
   assert.deepEqual(grade(truefalse, "true").feedback, [UNREADABLE]);
 });
 
-test("classify: how many placed right, the item misconception for the chosen category only, never `why`", () => {
+test("classify: the item misconception for the chosen category only, no counts, no right category, never `why`", () => {
   const result = grade(classify, { thai: "mutiny", wagner: "coup" });
-  assert.deepEqual(result.feedback, ["0 of 2 items are placed right.", "Wagner 2023 as Coup: Prigozhin did not target the president."]);
+  assert.deepEqual(result.feedback, ["“Wagner 2023”, placed under Coup: Prigozhin did not target the president."]);
+  assert.ok(!result.feedback.join(" ").includes("Mutiny"));
   assert.ok(!result.feedback.join(" ").includes("army chief"));
   assert.deepEqual(result.details, [
     "Thailand 2014: Coup. The army chief seized power.",
     "Wagner 2023: Mutiny. A revolt against the commanders.",
   ]);
-  assert.deepEqual(grade(classify, { thai: "coup" }).feedback, ["1 of 2 items is placed right."]);
+  assert.deepEqual(grade(classify, { thai: "coup" }).feedback, [
+    "Not yet: at least one item is under the wrong category — reread each item against the definitions.",
+  ]);
   assert.equal(grade(classify, { thai: "coup", wagner: "mutiny" }).correct, true);
   assert.deepEqual(grade(classify, ["coup"]).feedback, [UNREADABLE]);
 });
 
-test("order: how many in the right place, using the sealed order", () => {
+test("order: how many items (events or steps) in the right place, using the sealed order", () => {
   assert.equal(grade(order, ["rubicon", "pharsalus", "ides"]).correct, true);
-  assert.deepEqual(grade(order, ["pharsalus", "rubicon", "ides"]).feedback, ["1 of 3 events are in the right place."]);
+  assert.deepEqual(grade(order, ["pharsalus", "rubicon", "ides"]).feedback, ["1 of 3 items is in the right place."]);
   assert.deepEqual(grade(order, ["rubicon"]).feedback, [UNREADABLE]);
   assert.deepEqual(grade(order, ["rubicon", "rubicon", "ides"]).feedback, [UNREADABLE]);
 });

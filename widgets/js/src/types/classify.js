@@ -1,10 +1,17 @@
-// Classify: the learner puts each item in a category.  A wrong attempt says how many items are
-// placed right, plus an item's misconception only where the bank gives one for the category
-// chosen; each item's `why` comes once the answer is right or shown.
+// Classify: the learner puts each item in a category.  A wrong attempt names no right category
+// and counts nothing: it shows an item's misconception where the bank gives one for the
+// category chosen ("“item”, placed under Category: why that is a mistake"), otherwise a plain
+// "not yet"; each item's `why` comes once the answer is right or shown.
 
 import { h } from "../dom.js";
 
 const own = (object, key) => Boolean(object) && Object.hasOwn(object, key);
+
+export const MISPLACED = "Not yet: at least one item is under the wrong category — reread each item against the definitions.";
+
+export function placed(item, category, misconception) {
+  return `“${item}”, placed under ${category}: ${misconception}`;
+}
 
 export default {
   type: "classify",
@@ -49,12 +56,10 @@ export default {
       }
       details.push(`${item.text}: ${labels[item.category]}. ${item.why}`);
       if (typeof chosen === "string" && own(item.misconceptions, chosen)) {
-        feedback.push(`${item.text} as ${labels[chosen]}: ${item.misconceptions[chosen]}`);
+        feedback.push(placed(item.text, labels[chosen], item.misconceptions[chosen]));
       }
     }
     if (right === q.items.length) return { correct: true, feedback: [], details: [] };
-    const n = q.items.length;
-    const count = `${right} of ${n} ${n === 1 ? "item" : "items"} ${right === 1 ? "is" : "are"} placed right.`;
-    return { correct: false, feedback: [count, ...feedback], details };
+    return { correct: false, feedback: feedback.length ? feedback : [MISPLACED], details };
   },
 };

@@ -1,16 +1,13 @@
-// Multiple select: the learner ticks every option that applies.  A wrong attempt says how many
-// ticked options are right and how many wrong, never which; the misconceptions and what was
-// left out come once the answer is right or shown.
+// Multiple select: the learner ticks every option that applies.  A wrong attempt teaches
+// without counting (counts of right and wrong choices let a learner eliminate options): it shows
+// the misconception of each wrong option ticked, or, when every ticked option is right, says
+// that something right is still missing.  What was left out comes once the answer is right or
+// shown.
 
 import { choiceInputs } from "./_choice.js";
 
-export function tally(right, wrong, missed) {
-  const chosen = right + wrong;
-  if (chosen === 0) return "You chose no option.";
-  let text = `Of your ${chosen} ${chosen === 1 ? "choice" : "choices"}, ${right} ${right === 1 ? "is" : "are"} right and ${wrong} wrong.`;
-  if (missed) text += " At least one right option is not chosen yet.";
-  return text;
-}
+export const NO_CHOICE = "You chose no option.";
+export const MISSING = "Not yet: something right is still missing — reread the question and the options.";
 
 export default {
   type: "multiple",
@@ -30,9 +27,9 @@ export default {
     const missed = q.options.filter((o) => o.correct && !chosen.has(o.id)).map((o) => o.text);
     const details = [...wrong.map((o) => o.misconception), ...right.filter((o) => o.feedback).map((o) => o.feedback)];
     if (missed.length) details.push(`You left out: ${missed.join("; ")}`);
-    if (wrong.length || missed.length) {
-      return { correct: false, feedback: [tally(right.length, wrong.length, missed.length)], details };
-    }
+    if (!chosen.size) return { correct: false, feedback: [NO_CHOICE], details };
+    if (wrong.length) return { correct: false, feedback: wrong.map((o) => o.misconception), details };
+    if (missed.length) return { correct: false, feedback: [MISSING], details };
     return { correct: true, feedback: [], details };
   },
 };

@@ -2,22 +2,46 @@
 // answer and a checklist of criteria and ticks those met.  Strong and weak example answers
 // open only after the learner has submitted.  Self-assessed, never graded (correct: null).
 // Response: {text, met: [criterion indices]}.
+// A real attempt comes first: an answer shorter than q.min_words words (MIN_WORDS unless the
+// bank says otherwise) is not accepted, and the quiz keeps the model answer locked until every
+// graded question of the quiz has had a try (see question.js).
 
 import { h } from "../dom.js";
+
+export const MIN_WORDS = 12;
+
+export function minWords(q) {
+  return Number.isInteger(q?.min_words) && q.min_words > 0 ? q.min_words : MIN_WORDS;
+}
+
+export function countWords(text) {
+  return String(text).split(/\s+/).filter(Boolean).length;
+}
+
+export function lengthNote(q) {
+  return `Write at least ${minWords(q)} words first.`;
+}
 
 export default {
   type: "open",
   graded: false,
   checkLabel: "Compare with the model answer",
   retryLabel: "Revise my answer",
-  inputs(_q, uid) {
+  inputs(q, uid) {
     const id = `${uid}-text`;
-    const area = h("textarea", { id, rows: 6, class: "bookquiz-open-text" });
+    const noteId = `${uid}-note`;
+    const area = h("textarea", { id, rows: 6, class: "bookquiz-open-text", "aria-describedby": noteId });
+    const note = h("p", { id: noteId, class: "bookquiz-open-note", text: lengthNote(q) });
     return {
-      node: h("div", { class: "bookquiz-open" }, h("label", { for: id, text: "Your answer" }), area),
+      node: h("div", { class: "bookquiz-open" }, h("label", { for: id, text: "Your answer" }), note, area),
       read() {
         const text = area.value.trim();
-        return text ? { response: { text, met: [] } } : { problem: "Write your answer first." };
+        if (!text) return { problem: "Write your answer first." };
+        const words = countWords(text);
+        if (words < minWords(q)) {
+          return { problem: `${lengthNote(q)} Your answer has ${words} ${words === 1 ? "word" : "words"} so far.` };
+        }
+        return { response: { text, met: [] } };
       },
       write(response) {
         area.value = response && typeof response.text === "string" ? response.text : "";

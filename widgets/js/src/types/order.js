@@ -1,4 +1,4 @@
-// Order: the learner moves events into time order with Earlier/Later buttons (keyboard
+// Order: the learner moves events (or steps) into order with Earlier/Later buttons (keyboard
 // friendly).  Items arrive in a fixed shuffle; the right order is sealed (q.order).
 
 import { h } from "../dom.js";
@@ -7,6 +7,11 @@ const MOVES = {
   up: { delta: -1, word: "earlier", label: "↑ Earlier", edge: "first" },
   down: { delta: 1, word: "later", label: "↓ Later", edge: "last" },
 };
+
+// The items may be events or the steps of a procedure, so the feedback calls them items.
+export function inPlace(right, total) {
+  return `${right} of ${total} items ${right === 1 ? "is" : "are"} in the right place.`;
+}
 
 export default {
   type: "order",
@@ -90,6 +95,6 @@ export default {
     if (a.some((v, i) => v !== b[i])) return null;
     const right = response.filter((id, i) => id === expected[i]).length;
     if (right === expected.length) return { correct: true, feedback: [], details: [] };
-    return { correct: false, feedback: [`${right} of ${expected.length} events are in the right place.`], details: [] };
+    return { correct: false, feedback: [inPlace(right, expected.length)], details: [] };
   },
 };

@@ -1,8 +1,9 @@
 """Classify: the learner puts each item in a category (for example coup, mutiny, rebellion).
 
-After a wrong attempt: how many items are placed right, plus an item's misconception only where
-the bank gives one for the category chosen.  Each item's ``why`` appears once the answer is
-right or shown.
+After a wrong attempt nothing names a right category and nothing is counted: the learner sees
+an item's misconception where the bank gives one for the category chosen ("“item”, placed
+under Category: ..."), otherwise a plain "not yet".  Each item's ``why`` appears once the
+answer is right or shown.
 """
 
 from __future__ import annotations
@@ -12,7 +13,14 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from ..base import QuestionBase, Result, Slug, Strict, Text, plural
+from ..base import QuestionBase, Result, Slug, Strict, Text
+
+MISPLACED = "Not yet: at least one item is under the wrong category — reread each item against the definitions."
+
+
+def placed(item: str, category: str, misconception: str) -> str:
+    """A misplaced item's feedback (the browser's classify.js says the same)."""
+    return f"“{item}”, placed under {category}: {misconception}"
 
 
 class Category(Strict):
@@ -72,11 +80,10 @@ class Classify(QuestionBase):
                 continue
             details.append(f"{item.text}: {labels[item.category]}. {item.why}")
             if isinstance(chosen, str) and chosen in item.misconceptions:
-                feedback.append(f"{item.text} as {labels[chosen]}: {item.misconceptions[chosen]}")
+                feedback.append(placed(item.text, labels[chosen], item.misconceptions[chosen]))
         if right == len(self.items):
             return Result(True)
-        count = f"{right} of {plural(len(self.items), 'item')} {'is' if right == 1 else 'are'} placed right."
-        return Result(False, [count, *feedback], details)
+        return Result(False, feedback or [MISPLACED], details)
 
     def key_lines(self) -> list[str]:
         labels = self.labels()

@@ -1,8 +1,9 @@
 """Multiple select: the learner ticks every option that applies.
 
-After a wrong attempt the learner learns how many of the ticked options are right and how many
-wrong, never which; the misconceptions and what was left out appear once the answer is right
-or shown.
+After a wrong attempt nothing is counted (counts of right and wrong choices let a learner
+eliminate options): the learner sees the misconception of each wrong option ticked or, when
+every ticked option is right, that something right is still missing.  What was left out appears
+once the answer is right or shown.  The browser's multiple.js says the same.
 """
 
 from __future__ import annotations
@@ -11,19 +12,11 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ..base import Result, plural
+from ..base import Result
 from ._choice import ChoiceQuestion, Option
 
-
-def tally(right: int, wrong: int, missed: int) -> str:
-    """The learner's choices counted, never named (the browser's multiple.js says the same)."""
-    chosen = right + wrong
-    if chosen == 0:
-        return "You chose no option."
-    text = f"Of your {plural(chosen, 'choice')}, {right} {'is' if right == 1 else 'are'} right and {wrong} wrong."
-    if missed:
-        text += " At least one right option is not chosen yet."
-    return text
+NO_CHOICE = "You chose no option."
+MISSING = "Not yet: something right is still missing — reread the question and the options."
 
 
 class MultipleSelect(ChoiceQuestion):
@@ -42,8 +35,12 @@ class MultipleSelect(ChoiceQuestion):
         details = [o.misconception for o in wrong] + [o.feedback for o in right if o.feedback]
         if missed:
             details.append("You left out: " + "; ".join(missed))
-        if wrong or missed:
-            return Result(False, [tally(len(right), len(wrong), len(missed))], details)
+        if not chosen:
+            return Result(False, [NO_CHOICE], details)
+        if wrong:
+            return Result(False, [o.misconception for o in wrong], details)
+        if missed:
+            return Result(False, [MISSING], details)
         return Result(True, [], details)
 
     def key_lines(self) -> list[str]:

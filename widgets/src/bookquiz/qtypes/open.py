@@ -2,6 +2,12 @@
 
 Self-assessed, never graded (``correct`` is always None): reported apart from scores as
 "reflections written".  The response is ``{"text": "...", "met": [criterion indices]}``.
+
+A real attempt comes first.  The browser (``widgets/js/src/types/open.js``) accepts no answer
+shorter than ``min_words`` words (:data:`MIN_WORDS` unless the bank sets it; public, so the
+prompt can say it), and keeps the model answer, checklist and examples closed until every
+graded question of the same quiz has had a try (``question.js``/``quiz.js``), because a model
+answer may discuss what those questions ask.
 """
 
 from __future__ import annotations
@@ -11,6 +17,12 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..base import LongText, QuestionBase, Result, Text
+
+MIN_WORDS = 12  # the browser's MIN_WORDS in open.js
+
+
+def count_words(text: str) -> int:
+    return len(str(text).split())
 
 
 class OpenAnswer(QuestionBase):
@@ -22,6 +34,8 @@ class OpenAnswer(QuestionBase):
     criteria: list[Text] = Field(min_length=3, max_length=5)  # the checklist the learner ticks
     strong_example: LongText | None = None  # exemplar answers the learner may open afterwards
     weak_example: LongText | None = None
+    min_words: int = Field(default=MIN_WORDS, ge=1, le=300)  # the shortest answer accepted
+    public = {**QuestionBase.public, "min_words": True}
 
     def check(self, response: Any) -> Result:
         return Result(None)

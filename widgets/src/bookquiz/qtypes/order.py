@@ -14,6 +14,11 @@ from pydantic import Field, field_validator
 from ..base import QuestionBase, Result, Slug, Strict, Text
 
 
+def in_place(right: int, total: int) -> str:
+    """Items may be events or the steps of a procedure (the browser's order.js says the same)."""
+    return f"{right} of {total} items {'is' if right == 1 else 'are'} in the right place."
+
+
 class OrderItem(Strict):
     id: Slug
     text: Text
@@ -41,7 +46,7 @@ class Order(QuestionBase):
         right = sum(a == b for a, b in zip(response, expected, strict=True))
         if right == len(expected):
             return Result(True)
-        return Result(False, [f"{right} of {len(expected)} events are in the right place."])
+        return Result(False, [in_place(right, len(expected))])
 
     def key_lines(self) -> list[str]:
         return [f"{n}. {i.text}" for n, i in enumerate(self.items, start=1)]
