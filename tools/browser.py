@@ -86,10 +86,10 @@ def book_pages(site: Path) -> list[str]:
 SETTLE_SCRIPT = """() => {
     const states = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
     const views = document.querySelectorAll('.widget-subarea');
-    const quizzes = document.querySelectorAll('.bookquiz, .coupbook-explorer');  // every widget view's root
+    const drawnViews = [...views].filter((view) => view.childElementCount > 0);  // any widget, once rendered
     const plots = document.querySelectorAll('.coupbook-chart-plot');
     const drawn = document.querySelectorAll('.coupbook-chart-plot .main-svg');
-    return views.length >= states.length && quizzes.length >= states.length && drawn.length >= plots.length;
+    return views.length >= states.length && drawnViews.length >= states.length && drawn.length >= plots.length;
 }"""
 
 
@@ -111,9 +111,19 @@ REVEAL_CHARTS = """async () => {
 
 def settle(page, timeout_ms: int = 30_000) -> None:
     """Wait until the page's widgets, charts and maths have rendered (every chart brought into view)."""
-    page.wait_for_load_state("load")
-    page.evaluate(REVEAL_CHARTS)
-    page.wait_for_function(SETTLE_SCRIPT, timeout=timeout_ms)
-    # MathJax typesets asynchronously; its startup promise resolves when the page is done.
-    page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? true")
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(3):
+        try:
+            page.wait_for_load_state("load")
+            page.evaluate(REVEAL_CHARTS)
+            page.wait_for_function(SETTLE_SCRIPT, timeout=timeout_ms)
+            # MathJax typesets asynchronously; its startup promise resolves when the page is done.
+            page.evaluate("() => window.MathJax?.startup?.promise?.then(() => true) ?? true")
+            break
+        except PlaywrightError as error:
+            # A page that forwards to another (index.html's refresh to the first chapter) replaces
+            # the document under the script: settle the page it forwarded to.
+            if "Execution context was destroyed" not in str(error) or attempt == 2:
+                raise
     page.wait_for_timeout(300)

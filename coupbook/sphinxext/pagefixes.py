@@ -16,11 +16,14 @@
   package); and Sphinx's search scripts (the search index, 116 kB) are dropped from every page
   but the search page, because the theme uses them elsewhere only for search-as-you-type, which
   is off (``search_as_you_type`` in its options): the search box opens the search page.
+- myst-nb labels the toggle of a hidden cell "Toggle hidden content", which hides its visible
+  text ("Show code cell source") from screen readers; the toggle is written without the label.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape
 
 from markupsafe import Markup
 from sphinx.builders.html._assets import _JavaScript
@@ -87,8 +90,23 @@ def fix_citation_roles(app, pagename, templatename, context, doctree) -> None:
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def visit_hidden_cell(self, node) -> None:
+    """myst-nb's toggle for a hidden cell, without its ``aria-label``: the visible "Show code
+    cell source" is the name (axe's label-content-name-mismatch; the label hid that text)."""
+    self.body.append(f'<details class="admonition hide {" ".join(node["classes"])}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n</summary>\n')
+
+
+def override_hidden_cells(app) -> None:
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_cell, depart_HideCellInput))
+
+
 def setup(app) -> None:
     app.connect("builder-inited", register_filters)
+    app.connect("builder-inited", override_hidden_cells)
     app.connect("html-page-context", drop_thebe, priority=900)
     app.connect("html-page-context", defer_scripts, priority=950)
     app.connect("html-page-context", fix_citation_roles, priority=900)

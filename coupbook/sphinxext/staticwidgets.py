@@ -56,7 +56,10 @@ class StaticWidgetError(ExtensionError):
 
 def check_models(state: dict, page: str) -> None:
     """Fail with a clear message if ``state`` holds a widget other than an anywidget."""
-    for model_id, entry in (state.get("state") or {}).items():
+    # Widgets first, then the style models they refer to (a slider's SliderStyleModel), so the
+    # message names the widget the page shows, whatever order the models come in.
+    entries = sorted((state.get("state") or {}).items(), key=lambda item: "Style" in str(item[1].get("model_name")))
+    for model_id, entry in entries:
         module, name = entry.get("model_module"), entry.get("model_name")
         if module == "anywidget" or (module, name) in SUPPORT_MODELS:
             continue

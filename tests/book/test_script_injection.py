@@ -53,8 +53,10 @@ def copy_project(dest: Path) -> None:
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, dest / name)
     os.symlink(ROOT / "_vendor", dest / "_vendor")
+    os.symlink(ROOT / "node_modules", dest / "node_modules")  # esbuild, for the static widgets' modules
     # The quiz widgets' JavaScript bundles are generated at set-up (git-ignored): copy them too.
-    for bundle in (ROOT / "widgets" / "src" / "bookquiz" / "static").glob("*.js"):
+    for bundle in [*(ROOT / "widgets" / "src" / "bookquiz" / "static").glob("*.js"),
+                   *(ROOT / "coupbook" / "explorer" / "static").glob("*.js")]:
         shutil.copy2(bundle, dest / bundle.relative_to(ROOT))
 
 

@@ -79,4 +79,5 @@ def test_a_widget_that_is_not_an_anywidget_fails_the_build(tmp_path):
     run = build(tmp_path, "student")
     output = run.stdout + run.stderr
     assert run.returncode != 0
-    assert "slider" in output and "IntSliderModel" in output and "Only anywidget widgets are drawn" in output
+    assert "slider" in output and "IntSliderModel" in output, output[-4000:]
+    assert "Only anywidget widgets are drawn" in output

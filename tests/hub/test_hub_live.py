@@ -121,7 +121,7 @@ def test_1_alice_opens_the_chapter_answers_and_hands_in(hub, upstream, browser, 
 
     state = wait_for_score(hub, "alice", 1)
     banked = next(q for q in state if q["bank"] == BANK)
-    assert banked["score"] >= 1 and banked["answers"][qid]["correct"] is True, state
+    assert banked["score"] >= 1 and banked["answers"][qid]["attempts"][0]["correct"] is True, state
 
     # The hand-in, as a student's cell would run it.
     kernel = hub.kernel_of("alice", NOTEBOOK)
@@ -129,7 +129,7 @@ def test_1_alice_opens_the_chapter_answers_and_hands_in(hub, upstream, browser, 
     assert written == str(hub.handin / "alice.json")
     document = json.loads((hub.handin / "alice.json").read_text(encoding="utf-8"))
     assert document["learner"] == {"id": "alice", "name": "alice"}
-    assert document["banks"][BANK][qid]["correct"] is True
+    assert document["banks"][BANK][qid]["attempts"][0]["correct"] is True
     assert page.evaluate(STORAGE_KEYS), "the quiz did not save alice's answer in the browser"
     assert watched.external_requests == []
     story.update(alice=context, qid=qid, prompt=prompt, right=right, handed_in=(hub.handin / "alice.json").read_bytes())
@@ -185,7 +185,7 @@ def test_3_a_course_update_keeps_alices_edits_and_answers(hub, upstream, story):
     assert len(renamed) == 1 and renamed[0].read_text(encoding="utf-8") == "alice's notes\n"
     # Her answers: still in her kernel, in her browser, and in the hand-in folder.
     banked = next(q for q in quiz_state(hub, "alice") if q["bank"] == BANK)
-    assert banked["answers"][story["qid"]]["correct"] is True
+    assert banked["answers"][story["qid"]]["attempts"][0]["correct"] is True
     assert (hub.handin / "alice.json").read_bytes() == story["handed_in"]
     page = story["alice"].new_page()
     page.goto(f"{hub.url}/hub/home")
