@@ -57,6 +57,7 @@ def copy_project(dest: Path) -> None:
     # The quiz widgets' JavaScript bundles are generated at set-up (git-ignored): copy them too.
     for bundle in [*(ROOT / "widgets" / "src" / "bookquiz" / "static").glob("*.js"),
                    *(ROOT / "coupbook" / "explorer" / "static").glob("*.js")]:
+        (dest / bundle.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(bundle, dest / bundle.relative_to(ROOT))
 
 
