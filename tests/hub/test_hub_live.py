@@ -148,7 +148,10 @@ def test_2_bob_sees_none_of_alice(hub, upstream, browser, story):
         assert not question.get_by_label(story["right"], exact=True).is_checked()
         state = quiz_state(hub, "bob")
         assert state and all(q["answers"] == {} and q["score"] == 0 for q in state), state
-        assert page.evaluate(STORAGE_KEYS) == []
+        # Keys are scoped to the hub user (bookquiz:v2:<book>@<user>:...): bob's browser holds
+        # no answers yet and nothing of alice's.
+        keys = page.evaluate(STORAGE_KEYS)
+        assert not [k for k in keys if k.startswith("bookquiz:") or "@alice" in k], keys
         assert not any("alice" in str(p) for p in (hub.homes / "bob").rglob("*"))
         # bob's own token opens his server, not alice's.
         token = hub.user_token("bob")
@@ -189,7 +192,8 @@ def test_3_a_course_update_keeps_alices_edits_and_answers(hub, upstream, story):
     assert (hub.handin / "alice.json").read_bytes() == story["handed_in"]
     page = story["alice"].new_page()
     page.goto(f"{hub.url}/hub/home")
-    assert f"bookquiz:v1:coups-and-rebellions:{BANK}" in page.evaluate(STORAGE_KEYS)
+    keys = page.evaluate(STORAGE_KEYS)
+    assert any(k.startswith("bookquiz:v2:coups-and-rebellions@alice:") and k.endswith(f":{BANK}") for k in keys), keys
     page.close()
 
 
