@@ -48,9 +48,9 @@ def cases_recap() -> go.Figure:
         fig,
         caption=(
             f"All {len(table)} of the course's cases by who acts (position) and whom they target. In each cell the "
-            "class follows from position and target: insiders against the executive make coups, against their own "
-            "commanders a mutiny, the executive against the other branches a self-coup, outsiders uprisings or "
-            f"rebellions. {HAND_PICKED}"
+            "class follows from position and target: insiders against the executive make coups, insiders or "
+            "hybrids against their own commanders a mutiny, the executive against the other branches a self-coup, "
+            f"outsiders uprisings or rebellions. {HAND_PICKED}"
         ),
         source=source_line("cases", "classes"),
         alt=(

@@ -30,7 +30,7 @@ def test_mao_milestones_count_from_the_nanchang_uprising():
     assert 0.95 < mao["Arrives in Shaanxi"] - mao["Long March starts"] < 1.05  # about 370 days
     assert round(mao["PRC proclaimed"]) == 22
     assert round(mao["PRC proclaimed"] - mao["Long March starts"]) == 15  # the article's count, from Oct 1934
-    assert 0 < mao["Zunyi: Mao rises"] - mao["Long March starts"] < 0.5  # Mao was not in command at the start
+    assert 0 < mao["Zunyi: Mao's military role"] - mao["Long March starts"] < 0.5  # Mao was not in command at the start
 
 
 def test_caesar_milestones_put_the_assassination_five_years_after_the_rubicon():
