@@ -23,6 +23,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tests.support import run_cell_until
+
 from .conftest import ROOT, watch
 
 pytestmark = pytest.mark.browser
@@ -79,26 +81,17 @@ def lab(tmp_path_factory):
 
 @contextlib.contextmanager
 def open_in_lab(browser, lab: str, notebook: str):
-    """A JupyterLab tab on ``notebook``; no request may leave the machine."""
+    """A JupyterLab tab on ``notebook`` alone; no request may leave the machine.  ``reset`` starts
+    from an empty workspace: JupyterLab would otherwise restore the tabs of an earlier run (kept in
+    ~/.jupyter), and another notebook's rendered Markdown cells would come first in the page."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     watched = watch(context)
     try:
-        watched.page.goto(f"{lab}/lab/tree/{notebook}?token={TOKEN}")
+        watched.page.goto(f"{lab}/lab/tree/{notebook}?token={TOKEN}&reset")
         yield watched.page
         assert watched.external_requests == []
     finally:
         context.close()
-
-
-def run_first_cell(page) -> None:
-    """Shift+Enter in the first cell.  A click that lands on the cell's collapser while JupyterLab
-    is still laying out (a busy machine) hides the input; show it again before typing."""
-    cell = page.locator(".jp-Cell").first
-    placeholder = cell.locator(".jp-InputPlaceholder")
-    if placeholder.count() and placeholder.first.is_visible():
-        placeholder.first.click()
-    cell.locator(".jp-InputArea-editor").click(timeout=15_000)
-    page.keyboard.press("Shift+Enter")
 
 
 def test_answer_in_widget_reaches_python(lab, browser):
@@ -107,14 +100,7 @@ def test_answer_in_widget_reaches_python(lab, browser):
         # The status bar says "Idle" once the kernel has started and the notebook is ready.
         page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=90_000)
         quiz = page.locator(".bookquiz")
-        for _ in range(3):  # a keystroke sent while JupyterLab is still settling can be lost
-            run_first_cell(page)
-            try:
-                quiz.wait_for(timeout=20_000)
-                break
-            except Exception:  # noqa: BLE001 - retry the keystroke
-                continue
-        quiz.wait_for(timeout=10_000)
+        run_cell_until(page, page.locator(".jp-Cell").first, quiz, tries=3, wait_ms=20_000)
         quiz.get_by_label("The military or other elites within the state apparatus").check()
         quiz.locator(".bookquiz-check").click()
         assert "Correct." in quiz.locator(".bookquiz-feedback").inner_text()

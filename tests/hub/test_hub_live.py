@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 from tests.browser.conftest import watch
+from tests.support import run_cell_until
 
 from .localhub import BRANCH, git
 
@@ -71,15 +72,7 @@ def run_quiz_cell(page):
     """Run the chapter's quiz cell (Shift+Enter in it) and return the quiz's locator."""
     cell = page.locator(".jp-Cell", has_text="chapter_quiz(").last
     quiz = page.locator(".bookquiz").first
-    for _ in range(4):  # a keystroke sent while JupyterLab is still settling can be lost
-        cell.locator(".jp-InputArea-editor").click()
-        page.keyboard.press("Shift+Enter")
-        try:
-            quiz.wait_for(timeout=30_000)
-            break
-        except Exception:  # noqa: BLE001 - retry the keystroke
-            continue
-    quiz.wait_for(timeout=10_000)
+    run_cell_until(page, cell, quiz, tries=4, wait_ms=30_000)
     return quiz
 
 

@@ -18,29 +18,11 @@ from bookquiz import (
 from bookquiz.assets import esm
 from bookquiz.grading import right_response, wrong_responses
 from bookquiz.seal import unseal
+from tests.support import SEALED_FIELDS, keys_in
 
 BANK = load_bank(Path(__file__).resolve().parents[1] / "fixtures" / "banks" / "all_types.yaml")
 
 
-SEALED_FIELDS = {"explanation", "source", "key", "misconception", "misconceptions", "why", "feedback", "hint", "hints"}
-SEALED_FIELDS |= {
-    "correct",
-    "answer",
-    "category",
-    "order",
-    "model_answer",
-    "criteria",
-    "strong_example",
-    "weak_example",
-}
-
-
-def keys_in(value) -> set[str]:
-    if isinstance(value, dict):
-        return set(value) | {k for v in value.values() for k in keys_in(v)}
-    if isinstance(value, list):
-        return {k for v in value for k in keys_in(v)}
-    return set()
 
 
 def test_quiz_state_draws_questions_and_seals_the_rest():
