@@ -9,8 +9,10 @@ Every attempt is graded again here with the question banks (``bookquiz.grade``),
 flag in a file changes nothing.  Results are honest:
 
 - **first try**: the first attempt was right and the answer was never shown;
-- **eventually**: some attempt was right and the answer was never shown (a shown answer never
-  counts as right, whatever came before or after);
+- **eventually**: an attempt within the question type's try budget (``tries``: 1 for true/false,
+  2 for the other graded types) was right and the answer was never shown (a shown answer never
+  counts as right, whatever came before or after; attempts beyond the budget, from an older
+  build or an edited file, never count);
 - open (self-assessed) answers are never graded: :func:`open_responses` and :func:`open_summary`
   report who wrote one and which criteria they ticked.
 
@@ -27,6 +29,7 @@ import plotly.graph_objects as go
 
 from bookquiz import Bank, grade
 from bookquiz.grading import describe_response as bookquiz_describe
+from bookquiz.record import counted_attempts
 
 from .charts import PALETTE, finish
 from .classresults_load import ClassAnswers, Identity, load_class
@@ -92,7 +95,8 @@ def responses(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> p
     """One row per learner and graded question answered or shown, every attempt graded again.
 
     ``first_graded``: the first response grades right; ``first_correct``: that, and the answer was
-    never shown; ``correct``: some attempt grades right and the answer was never shown.
+    never shown; ``correct``: an attempt within the type's try budget grades right and the answer
+    was never shown.  ``attempts`` counts every attempt in the file, budget or not.
     """
     rows = []
     for file, learner, name, bank_id, question, entry in _entries(class_answers, banks or all_banks()):
@@ -114,7 +118,7 @@ def responses(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> p
                 "first_response": first,
                 "first_graded": bool(right) and right[0],
                 "first_correct": bool(right) and right[0] and not entry.revealed,
-                "correct": any(right) and not entry.revealed,
+                "correct": any(counted_attempts(question, right)) and not entry.revealed,
                 "first_answer": describe_response(question, first) if tries else "",
                 "answer": describe_response(question, tries[-1]) if tries else "",
             }

@@ -5,7 +5,8 @@ ability and each question a difficulty (both on one scale, as in item response t
 of a right first try rises with ability minus difficulty, more steeply for some questions than for
 others, so stronger learners do better and the item statistics have something to find (including a
 few questions that are too easy or hardly discriminate).  After a wrong try a learner may try again (feedback helps
-a little), or give up and show the answer.  A wrong answer is usually the first wrong option listed
+a little) while the question type's try budget lasts (``tries``, as in the book), or give up and
+show the answer.  A wrong answer is usually the first wrong option listed
 (the most tempting one).  Open answers get a short text and the criteria a learner of that ability
 would tick.
 
@@ -135,7 +136,7 @@ def simulated_entry(bank_id: str, question, ability: float, rng: random.Random, 
         return {"attempts": [{"response": response, "correct": None, "at": tick()}], "revealed": False}
     hardness, sharpness = difficulty(bank_id, question), slope(bank_id, question)
     attempts = []
-    for number in range(3):
+    for number in range(question.tries):
         aims_right = rng.random() < chance(ability, hardness, sharpness, bonus=0.8 * number)
         response = right_answer(question, rng) if aims_right else wrong_answer(question, rng)
         right = _graded(question, response)

@@ -1,7 +1,8 @@
 """Every quiz in the built book, answered in Chromium with no kernel: every question wrong
-first, then right; a wrong attempt never shows the explanation or the source; the first try is
-recorded, scored (0 when everything was wrong first) and exported from My progress; answers
-survive a reload; the instructor edition shows keys and the student edition does not."""
+first, then right at the second try (a true/false question allows one try, so its answer is shown
+instead); a wrong attempt never shows the explanation or the source; the first try is recorded,
+scored (0 when everything was wrong first) and exported from My progress; answers survive a
+reload; the instructor edition shows keys and the student edition does not."""
 
 from __future__ import annotations
 
@@ -32,13 +33,14 @@ def section_for(page, question):
     return page.locator(".bookquiz-question").filter(has=prompt).first
 
 
-def score_lines(page) -> list[tuple[int, int, int]]:
-    """(first try, right eventually, graded) of every quiz on the page."""
+def score_lines(page) -> list[tuple[int, int, int, int]]:
+    """(first try, right eventually, shown, graded) of every quiz on the page."""
     found = []
     for line in page.locator(".bookquiz-score").all_inner_texts():
-        match = re.search(r"First try: (\d+) of (\d+) right\. Right eventually: (\d+) of \d+\.", line)
+        pattern = r"First try: (\d+) of (\d+) right\. Right eventually: (\d+) of \d+\. Answers shown: (\d+)\."
+        match = re.search(pattern, line)
         if match:
-            found.append((int(match[1]), int(match[3]), int(match[2])))
+            found.append((int(match[1]), int(match[3]), int(match[4]), int(match[2])))
     return found
 
 
@@ -73,19 +75,27 @@ def test_every_question_wrong_first_then_right(site, context, bank, tmp_path):
         # Details come once right or shown; a multi-select's wrong-tick misconception is in both.
         for line in (line for line in result.details if line not in result.feedback):
             assert line not in feedback, f"{question.id}: a wrong attempt showed {line!r}"
+        if question.tries == 1:  # true/false: the one try is spent, only "Show answer" is left
+            assert "No tries left: open the answer to see why." in feedback, question.id
+            assert section.locator(".bookquiz-retry").is_hidden(), f"{question.id}: Try again after the budget"
+            section.locator(".bookquiz-reveal").click()
+            assert question.explanation in section.locator(".bookquiz-feedback").inner_text()
+            continue
+        assert "1 try left." in feedback, question.id
         section.locator(".bookquiz-retry").click()
         feedback = answer(section, question, right_response(question))
         assert question.explanation in feedback
         assert section.locator(".bookquiz-reveal").is_hidden(), "Show answer offered after a right answer"
     lines = score_lines(page)
     assert lines, "no score line"
-    for first_try, eventually, graded in lines:
-        assert (first_try, eventually) == (0, graded), lines
+    for first_try, eventually, shown, graded in lines:
+        # Right at the second try counts; a true/false question wrong at its one try was shown.
+        assert (first_try, eventually + shown) == (0, graded), lines
 
     page.reload()
     settle(page)
     for question in bank.questions:
-        expected = "Correct." if question.graded else "Model answer:"
+        expected = "Model answer:" if not question.graded else "Answer shown:" if question.tries == 1 else "Correct."
         assert expected in section_for(page, question).locator(".bookquiz-feedback").inner_text()
     assert score_lines(page) == lines
 
@@ -95,7 +105,9 @@ def test_every_question_wrong_first_then_right(site, context, bank, tmp_path):
     for question in bank.questions:
         attempts = entries[question.id]["attempts"]
         if question.graded:
-            assert [a["correct"] for a in attempts] == [False, True], question.id
+            expected = [False] if question.tries == 1 else [False, True]
+            assert [a["correct"] for a in attempts] == expected, question.id
+            assert entries[question.id]["revealed"] is (question.tries == 1), question.id
             first, wrong = attempts[0]["response"], json.loads(json.dumps(wrong_response(question)))
             if question.type == "multiple":  # ticked options are listed in display order
                 first, wrong = sorted(first), sorted(wrong)

@@ -76,8 +76,10 @@ def test_single_choice_wrong_attempt_teaches_without_the_answer(context, harness
     for hidden in ("Explanation", SINGLE.explanation, "Source:", "Answer shown"):
         assert hidden not in text, f"a wrong attempt showed {hidden!r}"
     assert q.get_attribute("data-state") == "wrong"
+    assert "1 try left." in text  # the budget: two tries for a single choice
     assert q.locator("input").first.is_disabled()  # locked until "Try again"
     q.locator(".bookquiz-retry").click()
+    assert q.locator(".bookquiz-budget").inner_text() == "1 try left."
     q.get_by_label("The military or other elites within the state apparatus").check()
     text = check(page, "single").inner_text()
     assert "Correct." in text and "Explanation:" in text and "Source: Powell & Thyne (2011)" in text
@@ -107,6 +109,9 @@ def test_multiple_select_teaches_without_counts(context, harness):
     text = check(page, "multiple").inner_text()
     assert "That is UCDP's threshold for armed conflict." in text  # the misconception of the wrong tick
     assert "left out" not in text and "Overt" not in text and "Of your" not in text and "missing" not in text
+    # Two tries spent: only "Show answer" is left.
+    assert "No tries left: open the answer to see why." in text
+    assert q.locator(".bookquiz-retry").is_hidden() and q.locator(".bookquiz-reveal").is_visible()
     q.locator(".bookquiz-reveal").click()
     text = q.locator(".bookquiz-feedback").inner_text()
     assert "Answer shown:" in text and "You left out: Overt" in text and "UCDP's threshold" in text
@@ -117,11 +122,21 @@ def test_multiple_select_teaches_without_counts(context, harness):
     assert page.evaluate("window.model.values.score") == 0
 
 
-def test_true_false(context, harness):
+def test_true_false_allows_one_try(context, harness):
     page = open_page(context, harness, "quiz").page
-    question(page, "truefalse").get_by_label("False").check()
-    assert "The 7-day rule" in check(page, "truefalse").inner_text()
+    q = question(page, "truefalse")
+    assert q.locator(".bookquiz-budget").inner_text() == "You have 1 try at this question."
+    q.get_by_label("False").check()
+    text = check(page, "truefalse").inner_text()
+    assert "The 7-day rule" in text and "No tries left: open the answer to see why." in text
+    assert q.locator(".bookquiz-retry").is_hidden() and q.locator(".bookquiz-reveal").is_visible()
+    assert q.locator(".bookquiz-budget").is_hidden()
     assert responses(answers(page)["truefalse-q"]) == [False]
+    page.reload()  # the spent budget survives a reload
+    page.wait_for_function("window.harnessReady === true")
+    q = question(page, "truefalse")
+    assert q.locator(".bookquiz-retry").is_hidden() and q.locator(".bookquiz-check").is_hidden()
+    assert "No tries left" in q.locator(".bookquiz-feedback").inner_text()
 
 
 def test_classify_gives_only_chosen_category_misconceptions(context, harness):
@@ -161,23 +176,36 @@ def test_order_with_keyboard_only(context, harness):
     assert "Correct." in q.locator(".bookquiz-feedback").inner_text()
 
 
-def test_numeric_hints_and_only_numbers(context, harness):
+def test_numeric_hints_no_direction_and_only_numbers(context, harness):
     page = open_page(context, harness, "quiz").page
     q = question(page, "numeric")
     field = q.get_by_label("Your answer (years)")
     assert "Enter a number first." in check(page, "numeric").inner_text()
     field.fill("15 years")
-    assert "Type only the number" in check(page, "numeric").inner_text()
+    assert "Type only the number" in check(page, "numeric").inner_text()  # not a try
     field.fill("22")
     text = check(page, "numeric").inner_text()
-    assert "armed struggle since 1927" in text and "October 1934" not in text
+    assert "armed struggle since 1927" in text and "October 1934" not in text and "1 try left." in text
     q.locator(".bookquiz-retry").click()
     field.fill("16")
-    assert "16 is too high." in check(page, "numeric").inner_text()
-    q.locator(".bookquiz-retry").click()
-    field.fill("15")
-    assert "Correct." in check(page, "numeric").inner_text()
-    assert responses(answers(page)["numeric-q"]) == [22, 16, 15]
+    text = check(page, "numeric").inner_text()
+    assert "16 is not within the accepted range." in text
+    assert "high" not in text and "low" not in text
+    assert "No tries left: open the answer to see why." in text
+    assert q.locator(".bookquiz-retry").is_hidden()
+    q.locator(".bookquiz-reveal").click()
+    assert "Answer shown:" in q.locator(".bookquiz-feedback").inner_text()
+    assert responses(answers(page)["numeric-q"]) == [22, 16]
+    assert page.evaluate("window.model.values.score") == 0
+
+
+def test_order_wrong_attempt_gets_no_count(context, harness):
+    page = open_page(context, harness, "quiz").page
+    q = question(page, "order")
+    text = check(page, "order").inner_text()  # the shuffled order as it arrives is never right
+    assert "Not yet: at least one item is out of order" in text
+    assert "right place" not in text and " of 3" not in text
+    assert "1 try left." in text and q.locator(".bookquiz-retry").is_visible()
 
 
 def test_show_answer_is_recorded_and_never_scores(context, harness):
@@ -357,13 +385,13 @@ def export(progress, tmp_path) -> tuple[str, dict]:
 
 def test_progress_summary_export_and_reset(context, harness, tmp_path):
     page = open_page(context, harness, "quiz").page
-    question(page, "truefalse").get_by_label("False").check()
-    check(page, "truefalse")
-    question(page, "truefalse").locator(".bookquiz-retry").click()
-    question(page, "truefalse").get_by_label("True").check()
-    check(page, "truefalse")
     question(page, "single").get_by_label("Mass protest movements").check()
     check(page, "single")
+    question(page, "single").locator(".bookquiz-retry").click()
+    question(page, "single").get_by_label("The military or other elites within the state apparatus").check()
+    check(page, "single")  # right at the second try, within the budget
+    question(page, "truefalse").get_by_label("False").check()
+    check(page, "truefalse")  # wrong, and true/false allows one try
     question(page, "numeric").locator(".bookquiz-reveal").click()
 
     progress = open_page(context, harness, "progress").page
@@ -383,8 +411,9 @@ def test_progress_summary_export_and_reset(context, harness, tmp_path):
     assert document["learner"]["name"] == "王芳" and document["learner"]["id"]
     assert document["exported_at"].endswith("Z")
     entries = document["banks"]["fixture-all-types"]
-    assert [a["correct"] for a in entries["truefalse-q"]["attempts"]] == [False, True]
-    assert set(entries["truefalse-q"]) == {"attempts", "revealed", "revealed_at"}
+    assert [a["correct"] for a in entries["single-q"]["attempts"]] == [False, True]
+    assert [a["correct"] for a in entries["truefalse-q"]["attempts"]] == [False]
+    assert set(entries["single-q"]) == {"attempts", "revealed", "revealed_at"}
     shown = entries["numeric-q"]
     assert (shown["attempts"], shown["revealed"], shown["revealed_at"].endswith("Z")) == ([], True, True)
     first_id = document["learner"]["id"]

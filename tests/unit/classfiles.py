@@ -102,6 +102,7 @@ TINY_LEARNERS = {
            "q4": tries({"i1": "cb", "i2": "cb"}), "essay": tries({"text": "One.", "met": [0]})},
     "L3": {"easy": tries("a"), "q1": tries("b"), "q2": tries(True), "q3": tries(["x", "z"], revealed=True),
            "q4": tries(RIGHT)},
+    # L4's second try at q2 is beyond the true/false budget of one: it never counts.
     "L4": {"easy": tries("a"), "q1": tries("a"), "q2": tries(False, True), "q3": tries(["x"]),
            "q4": tries({"i1": "cc", "i2": "ca"}), "essay": tries({"text": "<a href='x'>link</a>", "met": [0, 2]})},
     "L5": {"easy": tries("a"), "q1": tries("a"), "q2": tries(False), "q3": tries(["x", "y", "z"]),

@@ -93,6 +93,8 @@ def test_a_shown_answer_never_counts_as_correct(tmp_path, version):
 def test_version_1_first_try_is_right_only_when_one_attempt_was_right(tmp_path):
     entries = {
         "single-q": {"response": "insiders", "correct": True, "attempts": 1, "revealed": False},
+        "numeric-q": {"response": 15, "correct": True, "attempts": 2, "revealed": False},
+        # Right at a try beyond the budget (true/false allows one): an older build allowed it.
         "truefalse-q": {"response": True, "correct": True, "attempts": 2, "revealed": False},
     }
     doc = document("id-1", "Ana", {BANK.bank: entries})
@@ -100,8 +102,38 @@ def test_version_1_first_try_is_right_only_when_one_attempt_was_right(tmp_path):
     (tmp_path / "ana.json").write_text(json.dumps(doc))
     table = cr.responses(cr.load_class(tmp_path), BANKS).set_index("question")
     assert table.loc["single-q", "first_correct"] and table.loc["single-q", "correct"]
-    assert not table.loc["truefalse-q", "first_correct"] and table.loc["truefalse-q", "correct"]
-    assert table.loc["truefalse-q", "first_answer"] == "(not recorded)"
+    assert not table.loc["numeric-q", "first_correct"] and table.loc["numeric-q", "correct"]
+    assert table.loc["numeric-q", "first_answer"] == "(not recorded)"
+    assert not table.loc["truefalse-q", "first_correct"] and not table.loc["truefalse-q", "correct"]
+
+
+def test_right_eventually_counts_only_tries_within_the_budget(tmp_path):
+    """Two tries for choice, classify, order and numeric questions, one for true/false; a file
+    with more attempts (edited, or from an older build) never counts the extra ones."""
+    write(
+        tmp_path,
+        "ana.json",
+        "id-ana",
+        "Ana",
+        {
+            "single-q": tries("crowds", "insiders"),  # second try: counts
+            "multiple-q": tries(["illegal"], ["overt"], ["overt", "illegal"]),  # third try: does not
+            "order-q": tries(*[["ides", "pharsalus", "rubicon"]] * 5, ["rubicon", "pharsalus", "ides"]),
+            "numeric-q": tries(16, 14, 15, correct=True),  # a `correct` flag in the file changes nothing
+            "truefalse-q": tries(False, True),  # one try only
+        },
+    )
+    table = cr.responses(cr.load_class(tmp_path), BANKS).set_index("question")
+    assert table["correct"].to_dict() == {
+        "single-q": True,
+        "multiple-q": False,
+        "order-q": False,
+        "numeric-q": False,
+        "truefalse-q": False,
+    }
+    assert table.loc["order-q", "attempts"] == 6  # every attempt is still reported
+    summary = cr.question_summary(table.reset_index(), BANKS).set_index("question")
+    assert summary.loc["single-q", "eventually"] == 1 and summary.loc["multiple-q", "eventually"] == 0
 
 
 def test_the_latest_file_of_a_learner_is_kept_by_export_time(tmp_path):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 from bookquiz import Result, answer_key, grade, load_bank
 from bookquiz.grading import first_try_score, score
-from bookquiz.record import summarise
+from bookquiz.qtypes import REGISTRY
+from bookquiz.qtypes.order import UNORDERED
+from bookquiz.record import counted_attempts, right_eventually, summarise
 
 BANK = load_bank(Path(__file__).resolve().parents[1] / "fixtures" / "banks" / "all_types.yaml")
 Q = {q.id: q for q in BANK.questions}
@@ -65,10 +68,16 @@ def test_open_answers_are_never_graded():
     assert grade(Q["open-q"], {"text": "No", "met": [0]}) == Result(None, [], [])
 
 
-def test_order_counts_items_in_place():
+def test_order_never_counts_items_in_place():
     question = Q["order-q"]
     assert grade(question, ["rubicon", "pharsalus", "ides"]).correct
-    assert grade(question, ["pharsalus", "rubicon", "ides"]).feedback == ["1 of 3 items is in the right place."]
+    wrongs = [list(p) for p in itertools.permutations(["rubicon", "pharsalus", "ides"])][1:]
+    assert len(wrongs) == 5
+    # Every wrong order reads the same, so nothing tells how close it was.
+    assert {tuple(grade(question, w).feedback) for w in wrongs} == {(UNORDERED,)}
+    assert not any(ch.isdigit() for ch in UNORDERED) and "right place" not in UNORDERED
+    with_hint = question.model_copy(update={"hint": "Caesar crossed first."})
+    assert grade(with_hint, wrongs[0]).feedback == [UNORDERED, "Caesar crossed first."]
     assert grade(question, ["rubicon"]).feedback == ["This answer could not be read."]
 
 
@@ -79,8 +88,10 @@ def test_order_counts_items_in_place():
         (15.0, True, []),
         (22, False, ["About 22 years is the armed struggle since 1927, not since 1934."]),
         (1, False, ["The Long March itself lasted about a year; the question asks to 1949."]),
-        (16, False, ["16 is too high."]),
-        (9.5, False, ["9.5 is too low."]),
+        (16, False, ["16 is not within the accepted range."]),
+        (9.5, False, ["9.5 is not within the accepted range."]),
+        (-3, False, ["-3 is not within the accepted range."]),
+        (1e6, False, ["1000000 is not within the accepted range."]),
         (True, False, ["This answer could not be read."]),
         (float("nan"), False, ["This answer could not be read."]),
     ],
@@ -88,6 +99,8 @@ def test_order_counts_items_in_place():
 def test_numeric(value, correct, feedback):
     result = grade(Q["numeric-q"], value)
     assert (result.correct, result.feedback) == (correct, feedback)
+    for line in result.feedback:  # never a direction to halve the interval with
+        assert not any(word in line for word in ("high", "low", "more", "less", "above", "below")), line
 
 
 def test_answer_keys():
@@ -126,8 +139,43 @@ def test_all_wrong_first_scores_zero_at_the_first_try():
 
     answers = {q.id: attempts(wrong_responses(q)[0], right_response(q)) for q in BANK.questions}
     assert first_try_score(BANK, answers) == 0
-    assert score(BANK, answers) == 6  # every graded question right eventually; the open one is not graded
+    # Every graded question right at the second try, which counts for all but true/false (one try);
+    # the open one is not graded.
+    assert score(BANK, answers) == 5
     assert summarise(BANK.questions, answers).reflections == 1
+
+
+def test_try_budgets_one_for_true_false_two_for_other_graded_types():
+    assert {name: cls.tries for name, cls in REGISTRY.items()} == {
+        "classify": 2, "multiple": 2, "numeric": 2, "open": None, "order": 2, "single": 2, "truefalse": 1,
+    }  # fmt: skip
+    assert all(isinstance(cls.tries, int) and cls.tries > 0 for cls in REGISTRY.values() if cls.graded)
+
+
+@pytest.mark.parametrize("question", [q for q in BANK.questions if q.graded], ids=lambda q: q.id)
+def test_a_right_answer_after_the_budget_never_counts(question):
+    from bookquiz.grading import right_response, wrong_responses
+
+    wrong, right = wrong_responses(question)[0], right_response(question)
+    within = attempts(*[wrong] * (question.tries - 1), right)
+    beyond = attempts(*[wrong] * question.tries, right)
+    assert right_eventually(question, within)
+    assert not right_eventually(question, beyond)
+    # An edited file: many more attempts than the budget, the last right.
+    assert not right_eventually(question, attempts(*[wrong] * 50, right))
+    assert score([question], {question.id: beyond}) == 0
+    assert summarise([question], {question.id: beyond}).eventually == 0
+    assert len(counted_attempts(question, beyond["attempts"])) == question.tries
+
+
+def test_a_version_1_entry_beyond_the_budget_never_counts():
+    question = Q["single-q"]
+    assert right_eventually(question, {"response": "insiders", "correct": True, "attempts": 2})
+    assert not right_eventually(question, {"response": "insiders", "correct": True, "attempts": 3})
+
+
+def test_open_answers_have_no_budget():
+    assert counted_attempts(Q["open-q"], list(range(9))) == list(range(9))
 
 
 @pytest.mark.parametrize("question", BANK.questions, ids=[q.id for q in BANK.questions])

@@ -92,7 +92,17 @@ def test_all_wrong_first_scores_zero_at_the_first_try():
     quiz.answers = {
         q.id: record((wrong_responses(q)[0], False), (right_response(q), True)) for q in BANK.questions if q.graded
     }
-    assert (quiz.first_try_score, quiz.score) == (0, 6)
+    # Right at the second try counts for every graded type but true/false, which allows one try.
+    assert (quiz.first_try_score, quiz.score) == (0, 5)
+
+
+def test_the_live_score_honours_the_try_budget():
+    quiz = Quiz(BANK)
+    wrong, right = wrong_responses(BANK.question("single-q"))[0], right_response(BANK.question("single-q"))
+    quiz.answers = {"single-q": record((wrong, False), (wrong, False), (right, True))}  # the third try
+    assert (quiz.first_try_score, quiz.score) == (0, 0)
+    quiz.answers = {"single-q": record((wrong, False), (right, True))}
+    assert (quiz.first_try_score, quiz.score) == (0, 1)
 
 
 def test_instructor_switch(monkeypatch):

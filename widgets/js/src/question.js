@@ -1,10 +1,15 @@
 // One question of a quiz: its inputs (from the type registry), Check / Try again / Show answer,
 // and feedback that teaches without giving the answer away:
 // - after a wrong attempt: the verdict, the type's feedback (the misconception of what was
-//   chosen, counts, range hints) and the question's hint;
+//   chosen, a numeric range hint, a neutral "not yet"; never a count or a direction), the
+//   question's hint, and how many tries are left;
 // - once right, or once the learner chose "Show answer": the details (what was left out, why),
 //   the explanation and the source.  "Show answer" is not offered once the answer is right,
 //   and showing the answer locks the question.
+// Each graded type has a try budget (`tries` in its registry entry, counted in record.js: one for
+// true/false, two for the others).  Once it is spent and the answer is not right, "Try again" is
+// no longer offered, only "Show answer"; a right answer after the budget (an older record) is
+// shown as right but said not to count.  Open answers have no budget.
 // Open answers (types with `review`) show the model answer and a checklist once submitted, but
 // only once every graded question of the quiz has had a try (`locked()` says whether one has
 // not): before that, the model answer would give their keys away.  A locked answer is saved,
@@ -12,12 +17,27 @@
 
 import { h, list } from "./dom.js";
 import { grade } from "./grading.js";
-import { attemptsOf, emptyEntry, isoNow, isRevealed } from "./record.js";
+import { attemptsOf, countedAttempts, emptyEntry, isoNow, isRevealed, triesLeft, triesOf } from "./record.js";
 import { fullQuestion } from "./seal.js";
 import { TYPES } from "./types/index.js";
 
 export const LOCKED =
   "Answer the other questions of this quiz first: the model answer, the checklist and the example answers open once each of them has had a try.";
+
+export const NO_TRIES_LEFT = "No tries left: open the answer to see why.";
+export const TOO_LATE = "Right, but after the tries this question allows, so it does not count as right.";
+
+const triesWord = (n) => `${n} ${n === 1 ? "try" : "tries"}`;
+
+// Before the first attempt: the budget, said up front.
+export function budgetText(tries) {
+  return `You have ${triesWord(tries)} at this question.`;
+}
+
+// After a wrong attempt.
+export function triesLeftText(left) {
+  return left > 0 ? `${triesWord(left)} left.` : NO_TRIES_LEFT;
+}
 
 function verdict(kind, symbol, text) {
   return h("p", { class: `bookquiz-verdict bookquiz-${kind}` }, h("span", { "aria-hidden": "true", text: `${symbol} ` }), text);
@@ -69,7 +89,13 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
   const retry = h("button", { type: "button", class: "bookquiz-retry", text: type.retryLabel || "Try again" });
   const reveal = h("button", { type: "button", class: "bookquiz-reveal", text: "Show answer" });
   const lockNote = type.review ? h("p", { class: "bookquiz-lock-note", text: LOCKED }) : null;
-  section.append(h("fieldset", {}, legend, lockNote, inputs.node), h("div", { class: "bookquiz-actions" }, check, retry, reveal), feedback);
+  const tries = triesOf(spec.type);
+  const budgetNote = Number.isFinite(tries) ? h("p", { class: "bookquiz-budget", text: budgetText(tries) }) : null;
+  section.append(
+    h("fieldset", {}, legend, lockNote, inputs.node, budgetNote),
+    h("div", { class: "bookquiz-actions" }, check, retry, reveal),
+    feedback,
+  );
   if (instructor) section.append(instructorKey(full()));
 
   function buttons({ checking, retrying, revealing }) {
@@ -79,10 +105,16 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
     reveal.hidden = !revealing || type.graded === false;
   }
 
-  function editing() {
+  // Ready for an answer: the tries this record leaves are said before the learner checks.
+  function editing(record) {
     feedback.replaceChildren();
     delete section.dataset.state;
     buttons({ checking: true, retrying: false, revealing: true });
+    if (budgetNote) {
+      const left = triesLeft(record, spec.type);
+      budgetNote.textContent = left >= tries ? budgetText(tries) : triesLeftText(left);
+      budgetNote.hidden = false;
+    }
   }
 
   function reviewNodes(record) {
@@ -109,9 +141,10 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
     const last = attempts[attempts.length - 1];
     if (!attempts.length && !revealed) {
       inputs.write(undefined);
-      editing();
+      editing(record);
       return;
     }
+    if (budgetNote) budgetNote.hidden = true;
     if (last) inputs.write(last.response);
     if (type.review) {
       if (locked()) {
@@ -127,23 +160,31 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
       buttons({ checking: false, retrying: true, revealing: false });
       return;
     }
-    const right = attempts.some((a) => a.correct === true);
-    const done = right || revealed;
     const nodes = [];
     if (revealed) nodes.push(verdict("revealed", "→", "Answer shown:"), list("ul", "bookquiz-key", full().key));
     let details = [];
+    let right = false;
     if (last) {
       const result = grade(full(), last.response);
       details = result.details;
-      if (result.correct) nodes.push(verdict("right", "✓", "Correct."));
+      right = result.correct === true;
+      if (right) nodes.push(verdict("right", "✓", "Correct."));
       else nodes.push(verdict("wrong", "✗", revealed ? "Your last answer was not right." : "Not quite."));
-      if (!result.correct && !revealed && result.feedback.length) nodes.push(list("ul", "bookquiz-misconceptions", result.feedback));
+      if (!right && !revealed && result.feedback.length) nodes.push(list("ul", "bookquiz-misconceptions", result.feedback));
     }
+    // The question is over once the last answer is right or the answer was shown; until then the
+    // learner may try again while the budget lasts.
+    const done = right || revealed;
+    const left = triesLeft(record, spec.type);
     if (done) nodes.push(...teaching(full(), details));
     if (attempts.length) nodes.push(h("p", { class: "bookquiz-attempts", text: `Attempts: ${attempts.length}.` }));
+    if (!done && attempts.length) nodes.push(h("p", { class: "bookquiz-tries", text: triesLeftText(left) }));
+    if (right && !revealed && !countedAttempts(record, spec.type).some((a) => a.correct === true)) {
+      nodes.push(h("p", { class: "bookquiz-tries", text: TOO_LATE }));
+    }
     feedback.replaceChildren(...nodes.filter(Boolean));
     section.dataset.state = revealed ? "revealed" : right ? "correct" : "wrong";
-    buttons({ checking: false, retrying: !done, revealing: !done });
+    buttons({ checking: false, retrying: !done && left > 0, revealing: !done });
   }
 
   function complain(message) {
@@ -151,12 +192,16 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
   }
 
   check.addEventListener("click", () => {
+    const current = entry() || emptyEntry();
+    if (triesLeft(current, spec.type) === 0) {
+      show(current); // the budget is spent (another tab, an old record): nothing more to check
+      return;
+    }
     const read = inputs.read();
     if (read.problem) {
       complain(read.problem);
       return;
     }
-    const current = entry() || emptyEntry();
     const result = grade(full(), read.response);
     const record = {
       ...current,
@@ -168,7 +213,9 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
     else feedback.focus();
   });
   retry.addEventListener("click", () => {
-    editing();
+    const current = entry();
+    if (triesLeft(current, spec.type) === 0) return;
+    editing(current);
     inputs.focus();
   });
   reveal.addEventListener("click", () => {

@@ -1,8 +1,10 @@
 // A learner's record of one question (answer format version 2), and what it counts for.
 // The twin of bookquiz/record.py:
 //   {"attempts": [{"response", "correct": true|false|null, "at": ISO time}], "revealed", "revealed_at"}
-// Right at the first try: the first attempt is right; right eventually: any attempt is.  An
-// answer shown with "Show answer" never counts as right.  In the browser the counts use the
+// Right at the first try: the first attempt is right; right eventually: an attempt within the
+// type's try budget (`tries` in its registry entry: 1 for truefalse, 2 for the other graded
+// types) is right, so attempts beyond the budget (from an older build, or edited) never count.
+// An answer shown with "Show answer" never counts as right.  In the browser the counts use the
 // `correct` flag stored with each attempt (set by the grader when the learner answered).
 
 import { TYPES } from "./types/index.js";
@@ -37,13 +39,30 @@ export function isRevealed(entry) {
   return Boolean(entry && entry.revealed === true);
 }
 
+// The attempts that count for a question type: its `tries`; none for a self-assessed type
+// (open answers may be revised freely); one for a type this build does not know.
+export function triesOf(typeName) {
+  const type = TYPES[typeName];
+  if (type && type.graded === false) return Number.POSITIVE_INFINITY;
+  return Number.isInteger(type?.tries) && type.tries > 0 ? type.tries : 1;
+}
+
+export function countedAttempts(entry, typeName) {
+  return attemptsOf(entry).slice(0, triesOf(typeName));
+}
+
+export function triesLeft(entry, typeName) {
+  return Math.max(0, triesOf(typeName) - attemptsOf(entry).length);
+}
+
 export function rightFirstTry(entry) {
   const attempts = attemptsOf(entry);
   return !isRevealed(entry) && attempts.length > 0 && attempts[0].correct === true;
 }
 
-export function rightEventually(entry) {
-  return !isRevealed(entry) && attemptsOf(entry).some((a) => a.correct === true);
+// Right within the try budget of the question's type, and the answer never shown.
+export function rightEventually(entry, typeName) {
+  return !isRevealed(entry) && countedAttempts(entry, typeName).some((a) => a.correct === true);
 }
 
 export function isGraded(question) {
@@ -60,7 +79,7 @@ export function summarise(questions, answers) {
     graded: graded.length,
     answered: graded.filter((q) => attemptsOf(entry(q)).length > 0).length,
     firstTry: graded.filter((q) => rightFirstTry(entry(q))).length,
-    eventually: graded.filter((q) => rightEventually(entry(q))).length,
+    eventually: graded.filter((q) => rightEventually(entry(q), q.type)).length,
     shown: graded.filter((q) => isRevealed(entry(q))).length,
     reflections: open.filter((q) => attemptsOf(entry(q)).length > 0).length,
     open: open.length,

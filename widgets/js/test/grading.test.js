@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { grade, UNREADABLE } from "../src/grading.js";
 import { TYPES } from "../src/types/index.js";
-import { parseNumber } from "../src/types/numeric.js";
+import { outOfRange, parseNumber } from "../src/types/numeric.js";
+import { UNORDERED } from "../src/types/order.js";
 import { classify, multiple, numeric, open, order, single, truefalse } from "./fixtures.js";
 
 test("every type is registered with inputs and grading", () => {
@@ -11,6 +12,11 @@ test("every type is registered with inputs and grading", () => {
     assert.equal(typeof type.inputs, "function", type.type);
     assert.equal(typeof type.grade, "function", type.type);
   }
+});
+
+test("every graded type declares its try budget: one for true/false, two for the others; open has none", () => {
+  const budgets = Object.fromEntries(Object.values(TYPES).map((t) => [t.type, t.tries]));
+  assert.deepEqual(budgets, { single: 2, multiple: 2, truefalse: 1, classify: 2, order: 2, numeric: 2, open: undefined });
 });
 
 test("single: the misconception of the option chosen and the hint; the accepted answer's feedback only when right", () => {
@@ -58,18 +64,33 @@ test("classify: the item misconception for the chosen category only, no counts, 
   assert.deepEqual(grade(classify, ["coup"]).feedback, [UNREADABLE]);
 });
 
-test("order: how many items (events or steps) in the right place, using the sealed order", () => {
+test("order: a wrong order gets one neutral line and the hint, never how many items are in place", () => {
   assert.equal(grade(order, ["rubicon", "pharsalus", "ides"]).correct, true);
-  assert.deepEqual(grade(order, ["pharsalus", "rubicon", "ides"]).feedback, ["1 of 3 items is in the right place."]);
+  // Every wrong order of the three items gets the same feedback, so the feedback carries no count.
+  const wrongs = [
+    ["pharsalus", "rubicon", "ides"],
+    ["rubicon", "ides", "pharsalus"],
+    ["ides", "pharsalus", "rubicon"],
+    ["ides", "rubicon", "pharsalus"],
+  ];
+  for (const response of wrongs) assert.deepEqual(grade(order, response).feedback, [UNORDERED], response.join());
+  assert.deepEqual(grade({ ...order, hint: "Caesar crossed first." }, wrongs[0]).feedback, [UNORDERED, "Caesar crossed first."]);
+  assert.ok(!/\d|right place/.test(UNORDERED));
   assert.deepEqual(grade(order, ["rubicon"]).feedback, [UNREADABLE]);
   assert.deepEqual(grade(order, ["rubicon", "rubicon", "ides"]).feedback, [UNREADABLE]);
 });
 
-test("numeric: range hints, then too high or too low", () => {
+test("numeric: range hints, else a neutral line that never says higher or lower", () => {
   assert.equal(grade(numeric, 15).correct, true);
   assert.deepEqual(grade(numeric, 22).feedback, ["That is since 1927."]);
-  assert.deepEqual(grade(numeric, 16).feedback, ["16 is too high."]);
-  assert.deepEqual(grade(numeric, 9.5).feedback, ["9.5 is too low."]);
+  assert.deepEqual(grade(numeric, 16).feedback, ["16 is not within the accepted range."]);
+  assert.deepEqual(grade(numeric, 9.5).feedback, ["9.5 is not within the accepted range."]);
+  // Above and below the answer read alike: no direction to halve the interval with.
+  for (const value of [-1000, 3, 14, 16, 20, 24, 1e6]) {
+    const [line] = grade(numeric, value).feedback;
+    assert.equal(line, outOfRange(value));
+    assert.ok(!/high|low|more|less|greater|smaller|above|below/i.test(line), line);
+  }
   assert.deepEqual(grade(numeric, Number.NaN).feedback, [UNREADABLE]);
   assert.deepEqual(grade(numeric, "15").feedback, [UNREADABLE]);
 });

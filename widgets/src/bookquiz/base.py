@@ -4,9 +4,9 @@ contract a question type fulfils.
 A question type is one module in :mod:`bookquiz.qtypes` holding one pydantic model that
 subclasses :class:`QuestionBase`.  The model is the type's schema; its methods are the type's
 rules (grade, answer key lines, a right and typical wrong responses for tests, how a response
-reads in words), and two class attributes say what the type is (``description``) and which
-fields the browser may show before the learner answers (``public``).  Everything else is
-sealed (see :mod:`bookquiz.seal`).
+reads in words), and class attributes say what the type is (``description``), how many attempts
+count (``tries``) and which fields the browser may show before the learner answers
+(``public``).  Everything else is sealed (see :mod:`bookquiz.seal`).
 """
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ class QuestionBase(Strict):
     description: ClassVar[str] = ""
     # Graded right or wrong (False: self-assessed, reported apart from scores).
     graded: ClassVar[bool] = True
+    # The try budget: how many attempts count towards "right eventually" (bookquiz.record); once
+    # they are spent the browser offers only "Show answer".  Every graded type sets it, to the
+    # same number as its browser twin's `tries`; None (no budget) is for self-assessed types.
+    tries: ClassVar[int | None] = None
     # The fields the browser may show before an answer (a pydantic include spec); the rest is sealed.
     public: ClassVar[dict[str, Any]] = {"id": True, "type": True, "prompt": True}
 

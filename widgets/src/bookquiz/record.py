@@ -7,7 +7,9 @@ Per question::
 
 Open answers have ``correct: null`` and the response ``{"text": "...", "met": [criterion indices]}``.
 A question counts as *right at the first try* when its first attempt is right and as *right
-eventually* when any attempt is; an answer shown with "Show answer" never counts as right.
+eventually* when an attempt within its type's try budget (``tries``: 1 for truefalse, 2 for the
+other graded types) is right, so attempts beyond the budget (an older build's record, or an edited
+file) never count; an answer shown with "Show answer" never counts as right.
 Counting regrades every response with the bank, so a ``correct`` flag in a file is not trusted.
 Version 1 entries (``{"response", "correct", "attempts": n, "revealed"}``) are read as n
 attempts of which only the last response is known.  ``widgets/js/src/record.js`` is the
@@ -49,10 +51,17 @@ def right_first_try(question, entry: Mapping | None) -> bool:
     )
 
 
+def counted_attempts(question, attempts: list) -> list:
+    """The attempts that count: the first ``question.tries`` (all of them when it has no budget)."""
+    return list(attempts)[: question.tries]
+
+
 def right_eventually(question, entry: Mapping | None) -> bool:
+    """Right within the type's try budget, and the answer never shown."""
     if not question.graded or revealed(entry):
         return False
-    return any(question.grade(a.get("response")).correct is True for a in attempts_of(entry))
+    counted = counted_attempts(question, attempts_of(entry))
+    return any(question.grade(a.get("response")).correct is True for a in counted)
 
 
 @dataclass(frozen=True)

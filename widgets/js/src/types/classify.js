@@ -1,7 +1,8 @@
 // Classify: the learner puts each item in a category.  A wrong attempt names no right category
 // and counts nothing: it shows an item's misconception where the bank gives one for the
 // category chosen ("“item”, placed under Category: why that is a mistake"), otherwise a plain
-// "not yet"; each item's `why` comes once the answer is right or shown.
+// "not yet"; each item's `why` comes once the answer is right or shown.  Two tries (`tries`,
+// counted in record.js); then only "Show answer" is offered.
 
 import { h } from "../dom.js";
 
@@ -16,6 +17,7 @@ export function placed(item, category, misconception) {
 export default {
   type: "classify",
   graded: true,
+  tries: 2, // attempts that count; after a second wrong one only "Show answer" is offered
   inputs(q, uid) {
     const node = h("ul", { class: "bookquiz-classify-list" });
     const selects = q.items.map((item, n) => {

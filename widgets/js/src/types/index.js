@@ -1,6 +1,7 @@
 // The question types, one module each: the twin of bookquiz/qtypes/.  A type exports
 //   type, graded (false: self-assessed), inputs(q, uid) -> {node, read, write, disable, focus},
 //   grade(q, response) -> {correct, feedback, details} or null when the response is unreadable,
+//   tries (graded types: how many attempts count; the Python twin's `tries` must be the same),
 // and optionally checkLabel, retryLabel and review(q, met, uid, onMet) (open answers).
 // Adding a type: add its module here and one line below (and its Python module).
 

@@ -2,7 +2,7 @@
 // without counting (counts of right and wrong choices let a learner eliminate options): it shows
 // the misconception of each wrong option ticked, or, when every ticked option is right, says
 // that something right is still missing.  What was left out comes once the answer is right or
-// shown.
+// shown.  Two tries (`tries`, counted in record.js); then only "Show answer" is offered.
 
 import { choiceInputs } from "./_choice.js";
 
@@ -12,6 +12,7 @@ export const MISSING = "Not yet: something right is still missing — reread the
 export default {
   type: "multiple",
   graded: true,
+  tries: 2, // attempts that count; after a second wrong one only "Show answer" is offered
   inputs(q, uid) {
     return choiceInputs(
       q.options.map((o) => ({ value: o.id, text: o.text })),

@@ -1,10 +1,17 @@
-// Numeric: the learner types a number, graded with a tolerance; ranges of wrong answers may
-// carry a hint, any other wrong number is called too high or too low.
+// Numeric: the learner types a number, graded with a tolerance.  A wrong number inside one of the
+// bank's `hints` ranges gets that range's hint; any other wrong number gets one neutral line
+// (outOfRange), never "too high" or "too low": a direction would let a learner who knows nothing
+// find the answer by halving the interval.  Two tries (`tries`, counted in record.js); then only
+// "Show answer" is offered.
 
 import { h } from "../dom.js";
 
 export function formatNumber(value) {
   return String(Number(value));
+}
+
+export function outOfRange(value) {
+  return `${formatNumber(value)} is not within the accepted range.`;
 }
 
 // "7", "7.5", "7,5", "-3", "1e3": a number.  Anything else ("7 days", "about 7") is not.
@@ -24,6 +31,7 @@ export function parseNumber(raw) {
 export default {
   type: "numeric",
   graded: true,
+  tries: 2, // attempts that count; after a second wrong one only "Show answer" is offered
   inputs(q, uid) {
     const id = `${uid}-value`;
     const input = h("input", { type: "text", inputmode: "decimal", id, autocomplete: "off", size: 10 });
@@ -50,7 +58,6 @@ export default {
     for (const hint of q.hints || []) {
       if (hint.min <= response && response <= hint.max) return { correct: false, feedback: [hint.text], details: [] };
     }
-    const direction = response < q.answer ? "too low" : "too high";
-    return { correct: false, feedback: [`${formatNumber(response)} is ${direction}.`], details: [] };
+    return { correct: false, feedback: [outOfRange(response)], details: [] };
   },
 };

@@ -1,6 +1,7 @@
 // Open answer: the learner writes, presses "Compare with the model answer", then sees the model
 // answer and a checklist of criteria and ticks those met.  Strong and weak example answers
-// open only after the learner has submitted.  Self-assessed, never graded (correct: null).
+// open only after the learner has submitted.  Self-assessed, never graded (correct: null), so it
+// has no try budget (no `tries`): the answer can be revised at any time.
 // Response: {text, met: [criterion indices]}.
 // A real attempt comes first: an answer shorter than q.min_words words (MIN_WORDS unless the
 // bank says otherwise) is not accepted, and the quiz keeps the model answer locked until every

@@ -1,5 +1,8 @@
 // Order: the learner moves events (or steps) into order with Earlier/Later buttons (keyboard
-// friendly).  Items arrive in a fixed shuffle; the right order is sealed (q.order).
+// friendly).  Items arrive in a fixed shuffle; the right order is sealed (q.order).  A wrong order
+// gets one neutral line (UNORDERED) and the question's hint, never how many items are in place:
+// with three or four items a count solves the question in a few tries.  Two tries (`tries`,
+// counted in record.js); then only "Show answer" is offered.
 
 import { h } from "../dom.js";
 
@@ -9,13 +12,12 @@ const MOVES = {
 };
 
 // The items may be events or the steps of a procedure, so the feedback calls them items.
-export function inPlace(right, total) {
-  return `${right} of ${total} items ${right === 1 ? "is" : "are"} in the right place.`;
-}
+export const UNORDERED = "Not yet: at least one item is out of order — reread the sequence in the chapter.";
 
 export default {
   type: "order",
   graded: true,
+  tries: 2, // attempts that count; after a second wrong one only "Show answer" is offered
   inputs(q) {
     const text = Object.fromEntries(q.items.map((i) => [i.id, i.text]));
     const start = q.items.map((i) => i.id);
@@ -93,8 +95,7 @@ export default {
     const a = [...response].sort();
     const b = [...expected].sort();
     if (a.some((v, i) => v !== b[i])) return null;
-    const right = response.filter((id, i) => id === expected[i]).length;
-    if (right === expected.length) return { correct: true, feedback: [], details: [] };
-    return { correct: false, feedback: [inPlace(right, expected.length)], details: [] };
+    if (response.every((id, i) => id === expected[i])) return { correct: true, feedback: [], details: [] };
+    return { correct: false, feedback: [UNORDERED], details: [] };
   },
 };

@@ -3,7 +3,7 @@
 After a wrong attempt nothing names a right category and nothing is counted: the learner sees
 an item's misconception where the bank gives one for the category chosen ("“item”, placed
 under Category: ..."), otherwise a plain "not yet".  Each item's ``why`` appears once the
-answer is right or shown.
+answer is right or shown.  Two tries (``tries``); then only "Show answer".
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class ClassifyItem(Strict):
 
 class Classify(QuestionBase):
     description = "puts each item in a category"
+    tries = 2  # attempts that count; then only "Show answer" (the browser's tries: 2)
     type: Literal["classify"]
     categories: list[Category] = Field(min_length=2, max_length=8)
     items: list[ClassifyItem] = Field(min_length=2, max_length=12)

@@ -3,7 +3,8 @@
 After a wrong attempt nothing is counted (counts of right and wrong choices let a learner
 eliminate options): the learner sees the misconception of each wrong option ticked or, when
 every ticked option is right, that something right is still missing.  What was left out appears
-once the answer is right or shown.  The browser's multiple.js says the same.
+once the answer is right or shown.  Two tries (``tries``); then only "Show answer".  The
+browser's multiple.js says the same.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ MISSING = "Not yet: something right is still missing — reread the question and
 
 class MultipleSelect(ChoiceQuestion):
     description = "ticks all options that apply"
+    tries = 2  # attempts that count; then only "Show answer" (the browser's tries: 2)
     exactly_one = False
     type: Literal["multiple"]
     options: list[Option] = Field(min_length=2, max_length=10)

@@ -1,5 +1,10 @@
-"""Numeric: the learner types a number, graded with a tolerance; ranges of wrong answers can
-carry a hint, and any other wrong number is called too high or too low."""
+"""Numeric: the learner types a number, graded with a tolerance.
+
+A wrong number inside one of the bank's ``hints`` ranges gets that range's hint; any other wrong
+number gets one neutral line (:func:`out_of_range`), never "too high" or "too low": a direction
+would let a learner who knows nothing find the answer by halving the interval.  Two tries
+(``tries``); then only "Show answer".  The browser's numeric.js says the same.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,10 @@ from pydantic import Field, ValidationInfo, field_validator
 from ..base import QuestionBase, Result, Strict, Text, format_number
 
 
+def out_of_range(value: float) -> str:
+    return f"{format_number(value)} is not within the accepted range."
+
+
 class NumericHint(Strict):
     min: float
     max: float
@@ -19,6 +28,7 @@ class NumericHint(Strict):
 
 class Numeric(QuestionBase):
     description = "types a number (graded with a tolerance)"
+    tries = 2  # attempts that count; then only "Show answer" (the browser's tries: 2)
     type: Literal["numeric"]
     answer: float
     tolerance: float = Field(ge=0)
@@ -48,8 +58,7 @@ class Numeric(QuestionBase):
         for hint in self.hints:
             if hint.min <= value <= hint.max:
                 return Result(False, [hint.text])
-        direction = "too low" if value < self.answer else "too high"
-        return Result(False, [f"{format_number(value)} is {direction}."])
+        return Result(False, [out_of_range(value)])
 
     def key_lines(self) -> list[str]:
         unit = f" {self.unit}" if self.unit else ""

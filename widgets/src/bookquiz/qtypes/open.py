@@ -1,7 +1,8 @@
 """Open answer: the learner writes, then compares with a model answer and ticks the criteria met.
 
 Self-assessed, never graded (``correct`` is always None): reported apart from scores as
-"reflections written".  The response is ``{"text": "...", "met": [criterion indices]}``.
+"reflections written", with no try budget (``tries`` is None): an answer may be revised
+freely.  The response is ``{"text": "...", "met": [criterion indices]}``.
 
 A real attempt comes first.  The browser (``widgets/js/src/types/open.js``) accepts no answer
 shorter than ``min_words`` words (:data:`MIN_WORDS` unless the bank sets it; public, so the

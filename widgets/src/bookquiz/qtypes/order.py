@@ -1,7 +1,10 @@
 """Order: the learner moves events into time order (buttons, keyboard friendly).
 
 Items are listed in the bank in the right order; the browser gets them in a fixed shuffle that
-is never the answer, and the right order sealed.
+is never the answer, and the right order sealed.  A wrong order gets one neutral line
+(:data:`UNORDERED`) and the question's hint, never how many items are in place: with three or
+four items a count solves the question in a few tries.  Two tries (``tries``); then only "Show
+answer".  The browser's order.js says the same.
 """
 
 from __future__ import annotations
@@ -13,10 +16,8 @@ from pydantic import Field, field_validator
 
 from ..base import QuestionBase, Result, Slug, Strict, Text
 
-
-def in_place(right: int, total: int) -> str:
-    """Items may be events or the steps of a procedure (the browser's order.js says the same)."""
-    return f"{right} of {total} items {'is' if right == 1 else 'are'} in the right place."
+# Items may be events or the steps of a procedure, so the feedback calls them items.
+UNORDERED = "Not yet: at least one item is out of order — reread the sequence in the chapter."
 
 
 class OrderItem(Strict):
@@ -26,6 +27,7 @@ class OrderItem(Strict):
 
 class Order(QuestionBase):
     description = "moves events into time order"
+    tries = 2  # attempts that count; then only "Show answer" (the browser's tries: 2)
     type: Literal["order"]
     items: list[OrderItem] = Field(min_length=3, max_length=10)  # in the correct order
     public = {**QuestionBase.public, "items": True}
@@ -43,10 +45,9 @@ class Order(QuestionBase):
             raise TypeError("order responses are lists of item ids")
         if sorted(response) != sorted(expected):
             raise ValueError("order responses list every item id once")
-        right = sum(a == b for a, b in zip(response, expected, strict=True))
-        if right == len(expected):
+        if response == expected:
             return Result(True)
-        return Result(False, [in_place(right, len(expected))])
+        return Result(False, [UNORDERED])
 
     def key_lines(self) -> list[str]:
         return [f"{n}. {i.text}" for n, i in enumerate(self.items, start=1)]

@@ -1,4 +1,7 @@
-"""Single choice: the learner picks one option (one or more may be accepted, each saying why)."""
+"""Single choice: the learner picks one option (one or more may be accepted, each saying why).
+
+Two tries (``tries``); then only "Show answer" (single.js says the same).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from ._choice import ChoiceQuestion, Option
 
 class SingleChoice(ChoiceQuestion):
     description = "picks one option"
+    tries = 2  # attempts that count; then only "Show answer" (the browser's tries: 2)
     exactly_one = True
     type: Literal["single"]
     options: list[Option] = Field(min_length=2, max_length=8)

@@ -1,4 +1,8 @@
-"""True or false: the learner judges one statement."""
+"""True or false: the learner judges one statement.
+
+One try (``tries = 1``): after a wrong answer the other option is plainly right, so a second try
+would measure nothing; the browser then offers only "Show answer" (truefalse.js says the same).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from ..base import QuestionBase, Result, Text
 
 class TrueFalse(QuestionBase):
     description = "picks True or False"
+    tries = 1  # after a wrong answer the other one is the key, so only the first try counts
     type: Literal["truefalse"]
     answer: bool
     misconception: Text  # what answering the other way reveals
