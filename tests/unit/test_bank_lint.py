@@ -1,5 +1,6 @@
-"""Bank lint: keys that are clearly the longest option, throwaway distractors, and feedback
-shown after a wrong attempt that contains the key."""
+"""Bank lint: keys that are clearly the longest option, throwaway distractors, feedback shown
+after a wrong attempt that contains the key, keys that share a refrain no distractor has, and
+prompts or options that state the label another question asks for."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 import yaml
 
 from bookquiz import lint, parse_bank
+from bookquiz.lint import lint_course
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "banks"
@@ -70,16 +72,99 @@ def test_numbers_match_as_whole_words(raw):
     assert rules(data) == []
 
 
-# Known findings that are tolerated for now (empty: every bank is clean).  A finding not listed
-# fails the test, and so does a listed one that is gone.
-KNOWN: set[tuple[str, str, str]] = set()
+def single(qid: str, key: str, *distractors: str, **fields) -> dict:
+    options = [{"id": "k", "text": key, "correct": True}]
+    options += [{"id": f"d{n}", "text": text, "misconception": "m"} for n, text in enumerate(distractors)]
+    return {"id": qid, "type": "single", "prompt": "p", "explanation": "e", "source": "s", "options": options, **fields}
+
+
+def refrain_bank(third_distractor: str) -> dict:
+    return {
+        "bank": "r",
+        "title": "t",
+        "questions": [
+            single("q1", "A coup: it shows who acts against whom", "A mutiny: soldiers defied the commanders"),
+            single("q2", "Insiders, which settles who acts against whom", "Outsiders, which settles the class"),
+            single("q3", "Position first, then who acts against whom", third_distractor),
+        ],
+    }
+
+
+def test_a_refrain_that_only_keys_share():
+    found = lint(parse_bank(refrain_bank("Origin first, then the speed of the event"), "r.yaml"))
+    assert [(f.question, f.rule) for f in found] == [("q1", "refrain"), ("q2", "refrain"), ("q3", "refrain")]
+    assert "'who acts against'" in found[0].message and "q2, q3" in found[0].message
+
+
+def test_a_refrain_that_a_distractor_also_has_is_not_flagged():
+    assert lint(parse_bank(refrain_bank("Origin first, then who acts against whom"), "r.yaml")) == []
+
+
+def verdict_banks(prompt: str, option: str = "An unrelated option text here") -> list:
+    asking = {
+        "bank": "a",
+        "title": "t",
+        "questions": [
+            {"id": "sort", "type": "classify", "prompt": "Label each case.", "explanation": "e", "source": "s",
+             "categories": [{"id": "coup", "label": "Coup"}, {"id": "self-coup", "label": "Self-coup"},
+                            {"id": "mutiny", "label": "Mutiny"}],
+             "items": [{"id": "w", "case": "wagner-2023", "category": "mutiny", "why": "w",
+                        "text": "Russia, 23–24 June 2023: Wagner marches on Moscow."},
+                       {"id": "u", "case": "ussr-1991", "category": "coup", "why": "w",
+                        "text": "Moscow, 19–21 August 1991: the president is put under house arrest."}]},
+            single("sudan", "A coup attempt that became a civil war: it failed", "A rebellion that became a war",
+                   new_case="sudan-2023", case="sudan-rsf-2023"),
+            single("reason", "Step 2: the target", "Step 1: the position", new_case="sudan-2021"),
+        ],
+    }  # fmt: skip
+    other = {"bank": "b", "title": "t", "questions": [single("other", "A right answer", option, prompt=prompt)]}
+    return [parse_bank(asking, "a.yaml"), parse_bank(other, "b.yaml")]
+
+
+def leaks(prompt: str, option: str = "An unrelated option text here") -> list[tuple[str, str]]:
+    return [
+        (f.question, f.message.split(" calls ")[0])
+        for f in lint_course(verdict_banks(prompt, option))
+        if f.rule == "verdict-leak"
+    ]
+
+
+def test_a_prompt_that_states_another_questions_verdict():
+    assert leaks("The course calls Wagner's march of 2023 a mutiny. What makes the difference?") == [
+        ("other", "prompt")
+    ]
+    assert leaks("Why did the Moscow putsch of August 1991 fail as a coup?") == [("other", "prompt")]
+    assert leaks("Sudan 2023 was a coup attempt; why?") == [("other", "prompt")]
+    assert leaks("p", option="Sudan's RSF in 2023: a failed coup") == [("other", "options.d0")]
+
+
+def test_facts_without_the_label_and_labels_without_the_case_are_not_leaks():
+    assert leaks("Wagner marched from the front in June 2023 demanding the defence minister's removal.") == []
+    assert leaks("Sudan 2023 and Moscow 1991: which step separates them?") == []
+    assert leaks("Was Wagner's march of 2023 a self-coup?") == []  # not 'coup' inside 'self-coup'
+    assert leaks("In 1991 Moscow saw a coup.") == []  # a limit: name words count only in the order of the name
+    assert leaks("Sudan, 2021: step 2 decides.") == []  # a key that opens with a reason is no verdict
+    # the question that asks for a verdict may state its own case's facts and labels
+    assert [f for f in lint_course(verdict_banks("p")) if f.rule == "verdict-leak"] == []
+
+
+# Known findings in banks other engineers are rewriting (ch03, ch05), tolerated until they land.
+# A finding not listed fails the test, and so does a listed one that is gone: delete it then.
+KNOWN: set[tuple[str, str, str]] = {
+    ("ch03", "open-myanmar", "verdict-leak"),
+    ("ch05", "caesar-label", "refrain"),
+    ("ch05", "ccp-label", "refrain"),
+    ("ch05", "new-chad-1990", "refrain"),
+    ("ch05", "new-drc-1997", "refrain"),
+    ("ch05", "new-spain-1936", "refrain"),
+}
 
 
 @pytest.mark.skipif(not COURSE, reason="no banks in data/quizzes")
 def test_course_banks_have_no_new_lint_findings():
     from coupbook.quizzes import all_banks
 
-    findings = [f for bank in all_banks() for f in lint(bank)]
+    findings = lint_course(all_banks())
     new = [str(f) for f in findings if (f.bank, f.question, f.rule) not in KNOWN]
     assert new == [], "bank lint findings:\n" + "\n".join(new)
     gone = KNOWN - {(f.bank, f.question, f.rule) for f in findings}

@@ -5,9 +5,37 @@
 - ``throwaway-distractor``: a distractor far shorter than the key (under a third of its length),
   which nobody would pick;
 - ``leak``: a text shown after a wrong attempt (a misconception, a hint) contains the key's
-  text (compared without case, punctuation or extra spaces; numbers as whole words).
+  text (compared without case, punctuation or extra spaces; numbers as whole words);
+- ``refrain``: a word 3-gram (after :func:`normalise`) that appears in the keys of three or more
+  single or multiple-select questions of one bank but in none of their distractors, so that a
+  learner can spot the keys by the course's slogan (for example "who acts against whom");
+- ``verdict-leak`` (:func:`lint_course`, across banks): a question's prompt or option text states
+  the label that another question asks the learner to give a case.
 
-The course's tests require no findings in ``data/quizzes``.
+The verdict-leak check is deliberately simple, so that it has no false positives on the course's
+banks, and it misses what it cannot see:
+
+- the verdicts it knows are those of classify items with a ``case`` (the label of the item's
+  category) and of single-choice questions with a ``case`` or ``new_case`` whose key starts
+  (before its first ``:`` or ``;``) with a phrase containing one of those category labels
+  (the longest one found: "A coup attempt that became a civil war" asserts "coup"); keys that
+  open with a reason ("Step 2: ...") are not verdicts;
+- a case is recognised by its name words: every word of its slug (``sudan-rsf-2023``: "sudan",
+  "rsf", "2023"), or, for a classify item, the place that opens the item's text together with the
+  item's first year ("Moscow, 19–21 August 1991" gives "moscow", "1991"), in that order within
+  eight words ("Myanmar's coup of 2021" names ``myanmar-2021``; "Myanmar 2021 and Sudan 2023"
+  does not name ``sudan-2021``); a name without its year ("Wagner's march"), paraphrases
+  ("the August putsch") and other spellings are missed;
+- a text leaks when one sentence of it (up to ``.``, ``;``, ``?`` or ``!``) contains the case's
+  name words and the label as whole words (or the label with a plural "s"), not as part of a
+  longer label ("coup" is not found in "self-coup"); a sentence that
+  names a case and a label without tying them together ("unlike Sudan 2023, this was no coup")
+  is flagged too, which is why the check works sentence by sentence;
+- it reads prompts, option texts, classify item texts and order item texts, never explanations
+  or model answers (shown only once the answer is known), and never the text of the question
+  that asks for the verdict.
+
+The course's tests require no findings in ``data/quizzes`` beyond those they list as known.
 """
 
 from __future__ import annotations
@@ -19,6 +47,11 @@ from .bank import Bank
 
 LONGEST_RATIO, LONGEST_MARGIN = 1.5, 15
 THROWAWAY_RATIO = 1 / 3
+REFRAIN_N, REFRAIN_MIN_QUESTIONS = 3, 3
+ARTICLES = ("a ", "an ", "the ")
+SENTENCE_END = re.compile(r"(?<=[.;?!])\s+")
+NAME_WINDOW = 8
+YEAR = re.compile(r"\b(\d{4})\b")
 
 
 @dataclass(frozen=True)
@@ -71,12 +104,161 @@ def _option_findings(bank: Bank, question) -> list[Finding]:
     return found
 
 
+def ngrams(text: str, n: int = REFRAIN_N) -> set[str]:
+    words = normalise(text).split()
+    return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def _refrain_findings(bank: Bank) -> list[Finding]:
+    keyed: dict[str, list[str]] = {}
+    in_distractors: dict[str, set[str]] = {}
+    for question in bank.questions:
+        if question.type not in ("single", "multiple"):
+            continue
+        keys, distractors = question.option_texts()
+        in_distractors[question.id] = set().union(*map(ngrams, distractors))
+        for gram in set().union(*map(ngrams, keys)):
+            keyed.setdefault(gram, []).append(question.id)
+    refrains: dict[str, list[str]] = {}
+    for gram, ids in sorted(keyed.items()):
+        if len(ids) >= REFRAIN_MIN_QUESTIONS and not any(gram in in_distractors[i] for i in ids):
+            for i in ids:
+                refrains.setdefault(i, []).append(
+                    f"{gram!r} (also in the keys of {', '.join(j for j in ids if j != i)})"
+                )
+    return [
+        Finding(bank.bank, i, "refrain", "the key shares with other keys, and with no distractor: " + "; ".join(grams))
+        for i, grams in refrains.items()
+    ]
+
+
 def lint(bank: Bank) -> list[Finding]:
-    """Every finding in a bank (an empty list when it is clean)."""
+    """Every finding in a bank (an empty list when it is clean); see :func:`lint_course` for more."""
     found = []
     for question in bank.questions:
         found += _option_findings(bank, question)
         for where, shown, key in question.leak_checks():
             if contains(shown, key):
                 found.append(Finding(bank.bank, question.id, "leak", f"{where} contains the key's text {key!r}"))
-    return found
+    return found + _refrain_findings(bank)
+
+
+# --- verdicts stated across questions ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    bank: str
+    question: str
+    names: tuple[tuple[str, ...], ...]  # each a set of words that together name the case
+    label: str  # normalised
+
+
+def _bare(label: str) -> str:
+    label = normalise(label)
+    for article in ARTICLES:
+        if label.startswith(article):
+            return label[len(article) :]
+    return label
+
+
+def _slug_words(slug: str) -> tuple[str, ...]:
+    return tuple(slug.casefold().split("-"))
+
+
+def _opening_name(text: str) -> tuple[str, ...] | None:
+    place, year = re.split(r"[,:(]", text, maxsplit=1)[0], YEAR.search(text)
+    words = normalise(place).split()
+    return (*words, year.group(1)) if words and year and not YEAR.search(place) and len(words) <= 3 else None
+
+
+def verdicts(banks: list[Bank]) -> tuple[list[Verdict], list[str]]:
+    """(the verdicts the banks ask for, the label vocabulary: classify categories given to cases)."""
+    found, labels = [], set()
+    for bank in banks:
+        for question in bank.questions:
+            if question.type != "classify":
+                continue
+            names = question.labels()
+            for item in question.items:
+                if item.case:
+                    label = _bare(names[item.category])
+                    labels.add(label)
+                    opening = _opening_name(item.text)
+                    ids = (_slug_words(item.case), opening) if opening else (_slug_words(item.case),)
+                    found.append(Verdict(bank.bank, question.id, ids, label))
+    vocabulary = sorted(labels, key=len, reverse=True)
+    for bank in banks:
+        for question in bank.questions:
+            slugs = [s for s in (question.case, question.new_case) if s]
+            if question.type != "single" or not slugs:
+                continue
+            for key in question.option_texts()[0]:
+                opening = _bare(re.split(r"[:;]", key, maxsplit=1)[0])
+                label = next((w for w in vocabulary if _has_label(opening, w, vocabulary)), None)
+                if label:
+                    found.append(Verdict(bank.bank, question.id, tuple(map(_slug_words, slugs)), label))
+    return found, vocabulary
+
+
+def _has_label(normalised: str, label: str, vocabulary: list[str]) -> bool:
+    """``label`` occurs as whole words and not inside a longer label ("coup" in "self coup")."""
+    spans = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(label)}s?(?!\w)", normalised)]
+    longer = [
+        m.span()
+        for other in vocabulary
+        if len(other) > len(label) and label in other
+        for m in re.finditer(rf"(?<!\w){re.escape(other)}s?(?!\w)", normalised)
+    ]
+    return any(not any(a <= s and e <= b for a, b in longer) for s, e in spans)
+
+
+def _names(words: list[str], name: tuple[str, ...]) -> bool:
+    """The name's words occur in this order, all within a window of NAME_WINDOW words."""
+    for start, word in enumerate(words):
+        if word != name[0]:
+            continue
+        at = start
+        for part in name[1:]:
+            at = next((i for i in range(at + 1, start + NAME_WINDOW) if i < len(words) and words[i] == part), None)
+            if at is None:
+                break
+        else:
+            return True
+    return False
+
+
+def _shown_texts(question) -> list[tuple[str, str]]:
+    """(where, text) a learner reads before answering: the prompt, options and items."""
+    texts = [("prompt", question.prompt)]
+    texts += [(f"options.{o.id}", o.text) for o in getattr(question, "options", None) or []]
+    texts += [(f"items.{i.id}", i.text) for i in getattr(question, "items", None) or []]
+    return texts
+
+
+def lint_course(banks: list[Bank]) -> list[Finding]:
+    """:func:`lint` on every bank, and the ``verdict-leak`` check across all of them."""
+    found = [f for bank in banks for f in lint(bank)]
+    asked, vocabulary = verdicts(banks)
+    for bank in banks:
+        for question in bank.questions:
+            for where, text in _shown_texts(question):
+                for sentence in SENTENCE_END.split(text):
+                    plain = normalise(sentence)
+                    words = plain.split()
+                    for verdict in asked:
+                        if (verdict.bank, verdict.question) == (bank.bank, question.id):
+                            continue
+                        name = next((n for n in verdict.names if _names(words, n)), None)
+                        if name and _has_label(plain, verdict.label, vocabulary):
+                            name = " ".join(name)
+                            found.append(
+                                Finding(
+                                    bank.bank,
+                                    question.id,
+                                    "verdict-leak",
+                                    f"{where} calls {name!r} {verdict.label!r}, the label that"
+                                    f" {verdict.bank} question '{verdict.question}' asks for: {sentence!r}",
+                                )
+                            )
+    return list(dict.fromkeys(found))
