@@ -148,16 +148,9 @@ def test_facts_without_the_label_and_labels_without_the_case_are_not_leaks():
     assert [f for f in lint_course(verdict_banks("p")) if f.rule == "verdict-leak"] == []
 
 
-# Known findings in banks other engineers are rewriting (ch03, ch05), tolerated until they land.
+# Known findings tolerated while a bank is being rewritten (none now).
 # A finding not listed fails the test, and so does a listed one that is gone: delete it then.
-KNOWN: set[tuple[str, str, str]] = {
-    ("ch03", "open-myanmar", "verdict-leak"),
-    ("ch05", "caesar-label", "refrain"),
-    ("ch05", "ccp-label", "refrain"),
-    ("ch05", "new-chad-1990", "refrain"),
-    ("ch05", "new-drc-1997", "refrain"),
-    ("ch05", "new-spain-1936", "refrain"),
-}
+KNOWN: set[tuple[str, str, str]] = set()
 
 
 @pytest.mark.skipif(not COURSE, reason="no banks in data/quizzes")
