@@ -132,6 +132,24 @@ def test_progress_board_catalog_holds_no_question_text():
     assert repr(board) == "ProgressBoard(banks=1)"
 
 
+def test_progress_board_has_one_row_per_quiz_and_labels_a_practice_quiz():
+    parts = {
+        "fixture-all-types": [
+            {"part": "practice", "label": "Practice quiz: try it", "practice": True, "questions": ["numeric-q", "open-q"]},
+            {"part": "chapter", "label": "", "questions": ["single-q", "multiple-q"]},
+        ]
+    }
+    board = ProgressBoard([BANK], {"fixture-all-types": "x.html"}, parts=parts)
+    practice, chapter = board.catalog
+    assert (practice["bank"], practice["quiz"], practice["practice"]) == ("fixture-all-types", "practice", True)
+    assert practice["title"] == "Practice quiz: try it" and practice["url"] == "x.html"
+    assert [q["id"] for q in practice["questions"]] == ["numeric-q", "open-q"]
+    assert (chapter["quiz"], chapter["practice"], chapter["title"]) == ("chapter", False, BANK.title)
+    assert [q["id"] for q in chapter["questions"]] == ["single-q", "multiple-q"]
+    with pytest.raises(KeyError):
+        ProgressBoard([BANK], parts={"fixture-all-types": [{"part": "x", "questions": ["no-such-question"]}]})
+
+
 def test_export_is_answer_format_2(tmp_path):
     quiz = Quiz(BANK, namespace="course")
     quiz.answers = {"truefalse-q": record((False, False), (True, True))}
