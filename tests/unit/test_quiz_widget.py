@@ -129,7 +129,7 @@ def test_progress_board_catalog_holds_no_question_text():
     assert entry["url"] == "../chapters/x.html"
     assert entry["questions"][0] == {"id": "single-q", "type": "single"}
     assert len(entry["questions"]) == 7
-    assert repr(board) == "ProgressBoard(banks=1)"
+    assert repr(board) == "ProgressBoard(banks=1, quizzes=1)"
 
 
 def test_progress_board_has_one_row_per_quiz_and_labels_a_practice_quiz():
