@@ -71,6 +71,9 @@ def record(*attempts, revealed=False):
     }
 
 
+OPEN_TEXT = "No: the marchers went after the generals who ran the war, never after the president himself."
+
+
 def test_answers_from_the_front_end_update_scores_and_repr():
     quiz = Quiz(BANK)
     assert repr(quiz) == "Quiz(bank='fixture-all-types', questions=7, score=0/6, first_try=0/6)"
@@ -79,7 +82,7 @@ def test_answers_from_the_front_end_update_scores_and_repr():
         "truefalse-q": record((True, True)),
         "order-q": record((["rubicon", "pharsalus", "ides"], False), revealed=True),
         "numeric-q": record((22, False)),
-        "open-q": record(({"text": "No.", "met": [0, 2]}, None)),
+        "open-q": record(({"text": OPEN_TEXT, "met": [0, 2], "assessed": True}, None)),
     }
     assert (quiz.score, quiz.first_try_score, quiz.reflections) == (2, 1, 1)  # the shown order answer never counts
     assert repr(quiz) == "Quiz(bank='fixture-all-types', questions=7, score=2/6, first_try=1/6)"
