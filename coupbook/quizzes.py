@@ -120,7 +120,12 @@ def progress_board(from_docname: str = "pages/my_progress") -> ProgressBoard:
     urls = {b.bank: page_url(b.page, from_docname) for b in banks if b.page}
     parts = {
         b.bank: [
-            {"part": p.part, "label": p.label if p.label != b.title else "", "practice": p.practice, "questions": p.questions}
+            {
+                "part": p.part,
+                "label": p.label if p.label != b.title else "",
+                "practice": p.practice,
+                "questions": p.questions,
+            }
             for p in quiz_parts(b.bank)
         ]
         for b in banks

@@ -63,7 +63,8 @@ def test_answer_files_keep_the_self_assessment_and_refuse_a_bad_one(tmp_path):
     entry = tries({"text": GOOD, "met": [0], "assessed": True})
     doc = parse_answer_document(document("a", "Ana", {"fixture-open": {"essay": entry}}), "a.json")
     assert doc.banks["fixture-open"]["essay"].response == {"text": GOOD, "met": [0], "assessed": True}
-    old = parse_answer_document(document("a", "Ana", {"fixture-open": {"essay": tries({"text": GOOD, "met": []})}}), "b")
+    before = document("a", "Ana", {"fixture-open": {"essay": tries({"text": GOOD, "met": []})}})
+    old = parse_answer_document(before, "b.json")
     assert old.banks["fixture-open"]["essay"].response == {"text": GOOD, "met": []}, "files from before still read"
     path = tmp_path / "bad.json"
     bad = tries({"text": GOOD, "met": [0], "assessed": "yes"})

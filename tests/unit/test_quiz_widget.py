@@ -138,7 +138,12 @@ def test_progress_board_catalog_holds_no_question_text():
 def test_progress_board_has_one_row_per_quiz_and_labels_a_practice_quiz():
     parts = {
         "fixture-all-types": [
-            {"part": "practice", "label": "Practice quiz: try it", "practice": True, "questions": ["numeric-q", "open-q"]},
+            {
+                "part": "practice",
+                "label": "Practice quiz: try it",
+                "practice": True,
+                "questions": ["numeric-q", "open-q"],
+            },
             {"part": "chapter", "label": "", "questions": ["single-q", "multiple-q"]},
         ]
     }

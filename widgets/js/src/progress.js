@@ -1,5 +1,5 @@
 // "My progress" view: sums up the answers this browser holds for every quiz of the book (right
-// at the first try, right eventually, answers shown, reflections written), exports them as a
+// at the first try, right eventually, answers shown, reflections self-assessed), exports them as a
 // JSON file for an instructor, lets learners who share a browser keep their answers apart, and
 // resets them (answers, name and id).  Counts use the records stored with each answer
 // (record.js), so the page carries no question text and no key.
@@ -71,7 +71,7 @@ export function render({ model, el }) {
     overall.textContent =
       `Overall: ${totals.firstTry} of ${totals.graded} questions right at the first try, ` +
       `${totals.eventually} right eventually, ${totals.answered} answered, ${totals.shown} answers shown; ` +
-      `${totals.reflections} of ${totals.open} reflections written.`;
+      `${totals.reflections} of ${totals.open} reflections self-assessed.`;
     drawLearner();
   }
 

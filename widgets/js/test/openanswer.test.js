@@ -19,9 +19,7 @@ test("texts are refused by the same rules as in Python", () => {
 
 test("each refusal says what to do", () => {
   const q = { prompt: FIXTURE.prompt };
-  const messages = Object.fromEntries(
-    FIXTURE.cases.filter((c) => c.rule).map((c) => [c.rule, checkText(q, c.text).message]),
-  );
+  const messages = Object.fromEntries(FIXTURE.cases.filter((c) => c.rule).map((c) => [c.rule, checkText(q, c.text).message]));
   assert.equal(messages.empty, "Write your answer first.");
   assert.match(messages.short, /^Write at least 12 words first\. Your answer has \d+ words so far\.$/);
   assert.match(messages.repetitive, /only \d+ different words.*at least 8 different words/);
