@@ -14,7 +14,9 @@ flag in a file changes nothing.  Results are honest:
   counts as right, whatever came before or after; attempts beyond the budget, from an older
   build or an edited file, never count);
 - open (self-assessed) answers are never graded: :func:`open_responses` and :func:`open_summary`
-  report who wrote one and which criteria they ticked.
+  report who wrote one, whether they submitted their self-assessment (``assessed``: the text is
+  accepted and the criteria met, or "none of these yet", were submitted) and which criteria they
+  ticked.
 
 Item analysis is in :mod:`coupbook.classresults_items`, the gradebook and its CSV files in
 :mod:`coupbook.classresults_gradebook`, escaping in :mod:`coupbook.classresults_text`.
@@ -29,7 +31,7 @@ import plotly.graph_objects as go
 
 from bookquiz import Bank, grade
 from bookquiz.grading import describe_response as bookquiz_describe
-from bookquiz.record import counted_attempts
+from bookquiz.record import counted_attempts, reflected
 
 from .charts import PALETTE, finish
 from .classresults_load import ClassAnswers, Identity, load_class
@@ -130,7 +132,7 @@ def responses(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> p
 
 
 def open_responses(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> pd.DataFrame:
-    """One row per learner and open question: the text written and the criteria ticked."""
+    """One row per learner and open question: the text written, whether self-assessed, the criteria ticked."""
     rows = []
     for file, learner, name, bank_id, question, entry in _entries(class_answers, banks or all_banks()):
         if question.graded:
@@ -139,8 +141,9 @@ def open_responses(class_answers: ClassAnswers, banks: list[Bank] | None = None)
         text = str(last.get("text", ""))
         met = sorted({i for i in last.get("met", []) if isinstance(i, int) and 0 <= i < len(question.criteria)})
         row = {"file": file, "learner": learner, "name": name, "bank": bank_id, "question": question.id}
-        rows.append(row | {"wrote": bool(text.strip()), "met": met, "text": text})
-    columns = ["file", "learner", "name", "bank", "question", "wrote", "met", "text"]
+        assessed = reflected(question, {"attempts": [a.model_dump() for a in entry.attempts]})
+        rows.append(row | {"wrote": bool(text.strip()), "assessed": assessed, "met": met, "text": text})
+    columns = ["file", "learner", "name", "bank", "question", "wrote", "assessed", "met", "text"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -132,7 +132,7 @@ def simulated_entry(bank_id: str, question, ability: float, rng: random.Random, 
 
     if question.type == "open":
         met = [n for n in range(len(question.criteria)) if rng.random() < chance(ability, 0.0)]
-        response = {"text": rng.choice(OPEN_TEXTS), "met": met}
+        response = {"text": rng.choice(OPEN_TEXTS), "met": met, "assessed": True}
         return {"attempts": [{"response": response, "correct": None, "at": tick()}], "revealed": False}
     hardness, sharpness = difficulty(bank_id, question), slope(bank_id, question)
     attempts = []

@@ -70,9 +70,12 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
-def toc_pages(root: Path | None = None) -> list[str]:
-    """Every HTML page the book will have, from its table of contents (no build needed)."""
-    files = toc_files(root) if root else toc_files()
+def toc_pages(root: Path | None = None, edition: str = "student") -> list[str]:
+    """Every HTML page an edition will have, from its table of contents (no build needed).
+
+    The student edition (the default) has no instructor-only pages (``meta`` in _toc.yml).
+    """
+    files = toc_files(root, edition) if root else toc_files(edition=edition)
     return sorted({f"{f}.html" for f in files} | {"genindex.html", "index.html", "search.html"})
 
 

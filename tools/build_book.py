@@ -6,7 +6,11 @@
     python tools/build_book.py --clean                # throw away cached notebook outputs first
 
 The edition is the Sphinx setting ``coupbook_edition``, applied when pages are written
-(coupbook/sphinxext/edition.py); the notebooks' outputs are the same for both editions.  Both
+(coupbook/sphinxext/edition.py); the notebooks' outputs are the same for both editions.  Each
+edition also has its own table of contents (tools/toc.py, written to ``<edition folder>/.toc.yml``):
+the student edition's leaves out the pages _toc.yml names under ``meta: instructor_only`` (the
+answer key, class results), so that edition neither builds nor links them, and any copy of them
+left in its folder by an earlier build is deleted.  Both
 share one jupyter-cache (``_build/.jupyter_cache``), so a notebook runs once for both, and each
 edition has its own output and doctree folders, so one edition's pages can never be served from
 the other's build.  Jupyter Book 1.x has no command-line flag for Sphinx settings, so this script
@@ -49,7 +53,7 @@ if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tools.offline_copy import write_service_worker, write_zip  # noqa: E402
-from tools.toc import toc_notebooks  # noqa: E402
+from tools.toc import edition_toc, instructor_only, toc_notebooks  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITIONS = ("student", "instructor")
@@ -86,13 +90,18 @@ class Layout:
     def doctrees(self, edition: str) -> Path:
         return self.edition_dir(edition) / ".doctrees"
 
+    def toc(self, edition: str) -> Path:
+        """The edition's table of contents (the student edition's lacks the instructor-only pages)."""
+        return self.edition_dir(edition) / ".toc.yml"
+
     def render_stamp(self, edition: str, kind: str) -> Path:
         return self.edition_dir(edition) / f".{kind}-inputs.sha256"
 
     def clear(self) -> None:
         """Remove the cache and every edition's outputs (nothing else in the build folder)."""
         doomed = [self.cache, self.inputs_stamp, self.build_dir / "instructor"]
-        for name in ("html", ".doctrees", "jupyter_execute", ".static-inputs.sha256", ".extension-inputs.sha256"):
+        stamps = (".static-inputs.sha256", ".extension-inputs.sha256", ".toc.yml")
+        for name in ("html", ".doctrees", "jupyter_execute", *stamps):
             doomed.append(self.build_dir / name)
         for path in doomed:
             if path.is_dir():
@@ -113,7 +122,7 @@ def inputs_digest(source: Path, folders: list[str], leave_out: tuple[str, ...] =
     return digest.hexdigest()
 
 
-def execute_notebooks(source: Path, layout: Layout) -> None:
+def execute_notebooks(source: Path, layout: Layout, editions: list[str]) -> None:
     """Run the notebooks the cache lacks, in parallel, and cache their outputs (as myst-nb would)."""
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
@@ -124,7 +133,8 @@ def execute_notebooks(source: Path, layout: Layout) -> None:
         return
     cache = get_cache(str(layout.cache))
     excluded = execute.get("exclude_patterns") or []
-    for notebook in toc_notebooks(source):
+    notebooks = {n: None for edition in editions for n in toc_notebooks(source, edition)}  # ordered, no twice
+    for notebook in notebooks:
         if not any(fnmatch(notebook.relative_to(source).as_posix(), pattern) for pattern in excluded):
             cache.add_nb_to_project(str(notebook))
     stale = [record.pk for record in cache.list_unexecuted()]
@@ -144,8 +154,11 @@ def sphinx_build(source: Path, layout: Layout, edition: str, rewrite_all: bool, 
     """``jupyter-book build <source> -W -n --keep-going`` for one edition, into its own folders."""
     from jupyter_book.sphinx import build_sphinx
 
+    toc = layout.toc(edition)
+    toc.parent.mkdir(parents=True, exist_ok=True)
+    toc.write_text(yaml.safe_dump(edition_toc(source, edition), sort_keys=False, allow_unicode=True), encoding="utf-8")
     overrides = {
-        "external_toc_path": (source / "_toc.yml").as_posix(),
+        "external_toc_path": toc.as_posix(),
         "latex_individualpages": False,  # what jupyter-book build passes for a book
         "nitpicky": True,  # -n
         "coupbook_edition": edition,
@@ -168,6 +181,14 @@ def sphinx_build(source: Path, layout: Layout, edition: str, rewrite_all: bool, 
     return result if isinstance(result, int) else 1
 
 
+def drop_instructor_pages(source: Path, html: Path) -> None:
+    """Delete instructor-only pages an earlier build may have left in the student edition's folder."""
+    for docname in instructor_only(source):
+        (html / f"{docname}.html").unlink(missing_ok=True)
+        for source_copy in (html / "_sources").glob(f"{docname}.*"):  # answer_key.md, class_results.ipynb ...
+            source_copy.unlink()
+
+
 def build(source: Path, build_dir: Path, editions: list[str], clean: bool = False) -> int:
     layout = Layout(build_dir)
     digest = inputs_digest(source, NOTEBOOK_INPUTS, leave_out=(EXTENSION + "/",))
@@ -179,7 +200,7 @@ def build(source: Path, build_dir: Path, editions: list[str], clean: bool = Fals
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.write_text(digest + "\n")  # what the (now empty) cache will hold outputs for
     started = time.perf_counter()
-    execute_notebooks(source, layout)
+    execute_notebooks(source, layout, editions)
     render_digests = {"static": inputs_digest(source, STATIC_INPUTS), "extension": inputs_digest(source, [EXTENSION])}
     for edition in editions:
         changed = {
@@ -197,6 +218,8 @@ def build(source: Path, build_dir: Path, editions: list[str], clean: bool = Fals
         for kind, value in render_digests.items():
             layout.render_stamp(edition, kind).write_text(value + "\n")
         html = layout.html(edition)
+        if edition == "student":
+            drop_instructor_pages(source, html)
         shown = html.relative_to(source) if html.is_relative_to(source) else html
         print(f"build_book: {edition} edition built in {seconds:.1f} s -> {shown}/index.html")
         offline_started = time.perf_counter()

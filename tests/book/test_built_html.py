@@ -10,6 +10,9 @@ from pathlib import Path
 
 from tests.support import built_site
 from tools.browser import book_pages, toc_pages
+from tools.toc import instructor_only
+
+INSTRUCTOR_ONLY = instructor_only()
 
 ROOT = Path(__file__).resolve().parents[2]
 REMOTE_ASSET = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
@@ -119,7 +122,7 @@ def test_answer_keys_and_lesson_plans_only_in_the_instructor_edition():
     for path, html in student.items():
         assert KEY_TABLE not in html, path
         assert not LESSON_PLAN.search(html), path
-    assert "instructor-book" in student["pages/answer_key.html"], "the student edition says how to get the keys"
+    assert "instructor-book" in student["pages/for_instructors.html"], "the student edition says how to get the keys"
     assert "instructor-book" in student["pages/instructor_guide.html"], "and how to get the lesson plans"
     # No paragraph of a lesson plan reaches the student edition, not even elsewhere.
     paragraphs = [p for s in plans for p in re.findall(r"<p>(.*?)</p>", s, re.S) if len(p) > 120]
@@ -129,10 +132,10 @@ def test_answer_keys_and_lesson_plans_only_in_the_instructor_edition():
 def test_site_search_of_the_student_edition_finds_no_key():
     student, instructor = search_index("student"), search_index("instructor")
     assert "Quiz keys" in instructor["alltitles"] and "Quiz keys" not in student["alltitles"]
-    # The key tables give the answer-key page hundreds of search terms; the student page has a few.
-    student_terms = indexed_terms(student, "pages/answer_key")
-    instructor_terms = indexed_terms(instructor, "pages/answer_key")
-    assert len(instructor_terms) > 300 and len(student_terms) < 60, (len(student_terms), len(instructor_terms))
+    # The key tables give the answer-key page hundreds of search terms; the student edition has no such page.
+    assert len(indexed_terms(instructor, "pages/answer_key")) > 300
+    for page in INSTRUCTOR_ONLY:
+        assert page in instructor["docnames"] and page not in student["docnames"], page
     plan_only = indexed_terms(instructor, "pages/instructor_guide") - indexed_terms(student, "pages/instructor_guide")
     assert len(plan_only) > 300, "the lesson plans add search terms in the instructor edition only"
 
@@ -164,13 +167,35 @@ def test_offline_copy_is_built():
 
 def test_the_built_pages_are_the_table_of_contents():
     assert book_pages(built_site("student")) == toc_pages()
+    assert book_pages(built_site("instructor")) == toc_pages(edition="instructor")
 
 
-def test_instructor_only_cells_are_dropped_from_the_student_edition():
+def test_instructor_only_pages_are_neither_built_nor_linked_in_the_student_edition():
+    student, instructor = pages("student"), pages("instructor")
+    assert INSTRUCTOR_ONLY == ["pages/answer_key", "pages/class_results"]
+    for page in INSTRUCTOR_ONLY:
+        name = page.split("/")[-1] + ".html"
+        assert f"{page}.html" in instructor and f"{page}.html" not in student, page
+        assert not (built_site("student") / f"{page}.html").exists(), page
+        assert not list((built_site("student") / "_sources").glob(f"{page}.*")), f"{page}: source copy"
+        assert [p for p, html in instructor.items() if f'{name}"' in html], f"{page}: linked in the instructor edition"
+        linked = [p for p, html in student.items() if f'{name}"' in html or f"{name}#" in html]
+        assert linked == [], f"the student edition links {name} from {linked}"
+    assert "Answer key" not in student["intro.html"] and "Class results" not in student["intro.html"], "sidebar"
+    assert "Answer key" in instructor["intro.html"] and "Class results" in instructor["intro.html"]
+    import zipfile
+
+    with zipfile.ZipFile(built_site("student") / "coups-and-rebellions.zip") as archive:
+        names = archive.namelist()
+    assert not [n for n in names if "answer_key" in n or "class_results" in n], "the offline download"
+    assert "answer_key" not in (built_site("student") / "sw.js").read_text()
+
+
+def test_instructor_only_cells_are_dropped_where_class_results_is_built():
     from coupbook.sphinxext.edition import INSTRUCTOR_ONLY_NOTE
 
-    student, instructor = pages("student")["pages/class_results.html"], pages("instructor")["pages/class_results.html"]
-    # Three cells of class results (distractors, common wrong answers, open answers) are tagged.
-    assert student.count(INSTRUCTOR_ONLY_NOTE) == 3
+    # Class results is an instructor-only page; its tagged cells (distractors, common wrong
+    # answers, open answers) keep their output there.
+    instructor = pages("instructor")["pages/class_results.html"]
     assert INSTRUCTOR_ONLY_NOTE not in instructor
-    assert instructor.count('class="coupbook-chart"') > student.count('class="coupbook-chart"')
+    assert instructor.count('class="coupbook-chart"') >= 1

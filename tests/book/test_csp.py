@@ -18,7 +18,7 @@ from tools.browser import book_pages, serve, settle
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)" />')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_TYPE = re.compile(r'\btype="(?!text/javascript|module)[^"]+"')
-SAMPLE = ["intro.html", "chapters/04_wagner_mutiny.html", "pages/my_progress.html", "pages/answer_key.html"]
+SAMPLE = ["intro.html", "chapters/04_wagner_mutiny.html", "pages/my_progress.html", "pages/for_instructors.html"]
 
 
 def sha256(text: str) -> str:

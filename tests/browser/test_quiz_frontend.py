@@ -93,7 +93,7 @@ def test_single_choice_wrong_attempt_teaches_without_the_answer(context, harness
     assert page.evaluate("window.model.saves") >= 2  # synced towards Python on every change
     score = page.locator(".bookquiz-score").inner_text()
     assert "First try: 0 of 6 right. Right eventually: 1 of 6. Answers shown: 0." in score
-    assert "Reflections written: 0 of 1." in score and "saved in this browser" in score
+    assert "Reflections self-assessed: 0 of 1." in score and "saved in this browser" in score
     assert w.problems == []
 
 
@@ -251,8 +251,13 @@ def test_open_answer_compare_checklist_and_examples(context, harness):
     (attempt,) = entry["attempts"]
     assert attempt["response"] == {"text": OPEN_TEXT, "met": [1, 2]}
     assert attempt["correct"] is None
+    # Ticking is not yet a self-assessment: it counts once submitted.
+    assert "Reflections self-assessed: 0 of 1." in page.locator(".bookquiz-score").inner_text()
+    q.get_by_role("button", name="Submit my self-assessment").click()
+    assert "Self-assessment saved: 2 of 3 criteria met." in q.locator(".bookquiz-self-assessment").inner_text()
+    assert answers(page)["open-q"]["attempts"][0]["response"] == {"text": OPEN_TEXT, "met": [1, 2], "assessed": True}
     score = page.locator(".bookquiz-score").inner_text()
-    assert "Reflections written: 1 of 1." in score and "First try: 0 of 6" in score
+    assert "Reflections self-assessed: 1 of 1." in score and "First try: 0 of 6" in score
     assert "Answers shown: 6." in score
     page.reload()
     page.wait_for_function("window.harnessReady === true")

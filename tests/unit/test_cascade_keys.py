@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 from bookquiz.cascade.model import run, smallest_drop_that_tips, smallest_initial_that_tips
-from coupbook.quizzes import bank
+from coupbook.quizzes import bank, quiz_parts
 
 from .test_notebooks import ROOT
 
@@ -89,6 +89,7 @@ def test_every_cascade_question_is_checked_and_shown_next_to_the_model():
         nb = nbformat.read(ROOT / "chapters" / f"{page}.ipynb", as_version=4)
         code = [c.source for c in nb.cells if c.cell_type == "code"]
         widget = next(n for n, source in enumerate(code) if "Cascade(" in source)
-        guided = code[widget + 1]
-        assert all(f'"{i}"' in guided for i in ids), "the guided questions follow the model"
-        assert "exclude=cascade_questions" in code[-1], "the chapter's own quiz leaves them out"
+        (practice,) = [p for p in quiz_parts(bank_id) if p.practice]
+        assert set(practice.questions) == ids, "the practice quiz asks the guided questions"
+        assert f'chapter_quiz("{bank_id}", part="practice")' in code[widget + 1], "it follows the model"
+        assert f'chapter_quiz("{bank_id}")' in code[-1], "the chapter's own quiz leaves them out"

@@ -71,6 +71,9 @@ def record(*attempts, revealed=False):
     }
 
 
+OPEN_TEXT = "No: the marchers went after the generals who ran the war, never after the president himself."
+
+
 def test_answers_from_the_front_end_update_scores_and_repr():
     quiz = Quiz(BANK)
     assert repr(quiz) == "Quiz(bank='fixture-all-types', questions=7, score=0/6, first_try=0/6)"
@@ -79,7 +82,7 @@ def test_answers_from_the_front_end_update_scores_and_repr():
         "truefalse-q": record((True, True)),
         "order-q": record((["rubicon", "pharsalus", "ides"], False), revealed=True),
         "numeric-q": record((22, False)),
-        "open-q": record(({"text": "No.", "met": [0, 2]}, None)),
+        "open-q": record(({"text": OPEN_TEXT, "met": [0, 2], "assessed": True}, None)),
     }
     assert (quiz.score, quiz.first_try_score, quiz.reflections) == (2, 1, 1)  # the shown order answer never counts
     assert repr(quiz) == "Quiz(bank='fixture-all-types', questions=7, score=2/6, first_try=1/6)"
@@ -139,7 +142,30 @@ def test_progress_board_catalog_holds_no_question_text():
     assert entry["url"] == "../chapters/x.html"
     assert entry["questions"][0] == {"id": "single-q", "type": "single"}
     assert len(entry["questions"]) == 7
-    assert repr(board) == "ProgressBoard(banks=1)"
+    assert repr(board) == "ProgressBoard(banks=1, quizzes=1)"
+
+
+def test_progress_board_has_one_row_per_quiz_and_labels_a_practice_quiz():
+    parts = {
+        "fixture-all-types": [
+            {
+                "part": "practice",
+                "label": "Practice quiz: try it",
+                "practice": True,
+                "questions": ["numeric-q", "open-q"],
+            },
+            {"part": "chapter", "label": "", "questions": ["single-q", "multiple-q"]},
+        ]
+    }
+    board = ProgressBoard([BANK], {"fixture-all-types": "x.html"}, parts=parts)
+    practice, chapter = board.catalog
+    assert (practice["bank"], practice["quiz"], practice["practice"]) == ("fixture-all-types", "practice", True)
+    assert practice["title"] == "Practice quiz: try it" and practice["url"] == "x.html"
+    assert [q["id"] for q in practice["questions"]] == ["numeric-q", "open-q"]
+    assert (chapter["quiz"], chapter["practice"], chapter["title"]) == ("chapter", False, BANK.title)
+    assert [q["id"] for q in chapter["questions"]] == ["single-q", "multiple-q"]
+    with pytest.raises(KeyError):
+        ProgressBoard([BANK], parts={"fixture-all-types": [{"part": "x", "questions": ["no-such-question"]}]})
 
 
 def test_export_is_answer_format_2(tmp_path):

@@ -1,5 +1,5 @@
-// "My progress" view: sums up the answers this browser holds for every bank of the book (right
-// at the first try, right eventually, answers shown, reflections written), exports them as a
+// "My progress" view: sums up the answers this browser holds for every quiz of the book (right
+// at the first try, right eventually, answers shown, reflections self-assessed), exports them as a
 // JSON file for an instructor, lets learners who share a browser keep their answers apart, and
 // resets them (answers, name and id).  Counts use the records stored with each answer
 // (record.js), so the page carries no question text and no key.
@@ -47,9 +47,12 @@ export function render({ model, el }) {
       const s = summarise(entry.questions, stored[entry.bank] || {});
       for (const key of Object.keys(totals)) totals[key] += s[key];
       const title = entry.url ? h("a", { href: entry.url, text: entry.title }) : entry.title;
+      // One row per quiz: a bank may be shown as several quizzes (a practice quiz in a chapter).
+      const attrs = { "data-bank": entry.bank, "data-quiz": entry.quiz || "" };
+      if (entry.practice) attrs.class = "bookquiz-progress-practice";
       return h(
         "tr",
-        { "data-bank": entry.bank },
+        attrs,
         h("th", { scope: "row" }, title),
         h("td", { text: `${s.answered} of ${s.graded}` }),
         h("td", { text: String(s.firstTry) }),
@@ -68,7 +71,7 @@ export function render({ model, el }) {
     overall.textContent =
       `Overall: ${totals.firstTry} of ${totals.graded} questions right at the first try, ` +
       `${totals.eventually} right eventually, ${totals.answered} answered, ${totals.shown} answers shown; ` +
-      `${totals.reflections} of ${totals.open} reflections written.`;
+      `${totals.reflections} of ${totals.open} reflections self-assessed.`;
     drawLearner();
   }
 

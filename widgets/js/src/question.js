@@ -120,13 +120,13 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
   function reviewNodes(record) {
     const attempts = attemptsOf(record);
     const last = attempts[attempts.length - 1];
-    const onMet = (met) => {
+    const onChange = (fields) => {
       const current = entry();
       const all = attemptsOf(current);
       const latest = all[all.length - 1];
-      commit({ ...current, attempts: [...all.slice(0, -1), { ...latest, response: { ...latest.response, met } }] });
+      commit({ ...current, attempts: [...all.slice(0, -1), { ...latest, response: { ...latest.response, ...fields } }] });
     };
-    return [...type.review(full(), last.response.met, uid, onMet), ...teaching(full(), [])].filter(Boolean);
+    return [...type.review(full(), last.response, uid, onChange), ...teaching(full(), [])].filter(Boolean);
   }
 
   function drawLock() {

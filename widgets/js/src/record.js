@@ -81,7 +81,7 @@ export function summarise(questions, answers) {
     firstTry: graded.filter((q) => rightFirstTry(entry(q))).length,
     eventually: graded.filter((q) => rightEventually(entry(q), q.type)).length,
     shown: graded.filter((q) => isRevealed(entry(q))).length,
-    reflections: open.filter((q) => attemptsOf(entry(q)).length > 0).length,
+    reflections: open.filter((q) => TYPES[q.type].done(attemptsOf(entry(q)))).length, // self-assessed
     open: open.length,
   };
 }
@@ -94,6 +94,6 @@ export function scoreText(s) {
     parts.push(`Right eventually: ${s.eventually} of ${s.graded}.`);
     parts.push(`Answers shown: ${s.shown}.`);
   }
-  if (s.open) parts.push(`Reflections written: ${s.reflections} of ${s.open}.`);
+  if (s.open) parts.push(`Reflections self-assessed: ${s.reflections} of ${s.open}.`);
   return parts.join(" ");
 }

@@ -19,8 +19,8 @@ test("first try, eventually and shown are counted apart; a shown answer never co
     d: { attempts: [{ response: { text: "t", met: [0] }, correct: null, at }], revealed: false, revealed_at: null },
   };
   const s = summarise(questions, answers);
-  assert.deepEqual(s, { graded: 3, answered: 3, firstTry: 1, eventually: 2, shown: 1, reflections: 1, open: 1 });
-  assert.equal(scoreText(s), "First try: 1 of 3 right. Right eventually: 2 of 3. Answers shown: 1. Reflections written: 1 of 1.");
+  assert.deepEqual(s, { graded: 3, answered: 3, firstTry: 1, eventually: 2, shown: 1, reflections: 0, open: 1 });
+  assert.equal(scoreText(s), "First try: 1 of 3 right. Right eventually: 2 of 3. Answers shown: 1. Reflections self-assessed: 0 of 1.");
 });
 
 test("everything wrong at first scores 0 at the first try", () => {

@@ -109,3 +109,47 @@ test("an open answer being drafted is left alone when another question unlocks i
   assert.equal(q.querySelector(".bookquiz-lock-note").hidden, true);
   assert.equal(q.querySelector(".bookquiz-feedback").textContent, "");
 });
+
+test("an open answer counts once the learner submits a self-assessment, or says none is met yet", () => {
+  const { section, values, el } = mount([open]);
+  const q = section("open-q");
+  writeOpen(q, LONG);
+  const status = () => q.querySelector(".bookquiz-self-assessment").textContent;
+  assert.match(status(), /submit your self-assessment: it counts in your progress only then/);
+  const [first] = q.querySelectorAll("input").filter((i) => i.getAttribute("type") === "checkbox");
+  first.checked = true;
+  first.dispatch("change");
+  assert.deepEqual(values.answers["open-q"].attempts[0].response, { text: LONG, met: [0] });
+  assert.equal(values.reflections, 0, "ticking alone is not a self-assessment");
+  assert.match(el.querySelector(".bookquiz-score").textContent, /Reflections self-assessed: 0 of 1\./);
+  q.querySelector(".bookquiz-assess").click();
+  assert.deepEqual(values.answers["open-q"].attempts[0].response, { text: LONG, met: [0], assessed: true });
+  assert.equal(values.reflections, 1);
+  assert.match(status(), /^Self-assessment saved: 1 of 3 criteria met\./);
+  assert.match(el.querySelector(".bookquiz-score").textContent, /Reflections self-assessed: 1 of 1\./);
+});
+
+test("submitting with nothing ticked asks to tick or to say none is met yet", () => {
+  const { section, values } = mount([open]);
+  const q = section("open-q");
+  writeOpen(q, LONG);
+  q.querySelector(".bookquiz-assess").click();
+  assert.match(q.querySelector(".bookquiz-self-assessment").textContent, /None of these yet/);
+  assert.equal(values.reflections, 0);
+  q.querySelector(".bookquiz-assess-none").click();
+  assert.deepEqual(values.answers["open-q"].attempts[0].response, { text: LONG, met: [], assessed: true });
+  assert.equal(values.reflections, 1);
+  assert.match(q.querySelector(".bookquiz-self-assessment").textContent, /0 of 3 criteria met/);
+});
+
+test("an answer that copies the prompt or repeats a few words is refused, with the reason", () => {
+  const { section, values } = mount([
+    { ...open, prompt: "Was the Wagner march of June 2023 a coup? Argue with the criteria of the course." },
+  ]);
+  const q = section("open-q");
+  const copied = writeOpen(q, "Was the Wagner march of June 2023 a coup? Argue with the criteria of the course. No.");
+  assert.match(copied.textContent, /repeats the question/);
+  const repeated = writeOpen(q, "no no no no coup coup coup coup mutiny mutiny mutiny mutiny");
+  assert.match(repeated.textContent, /only 3 different words/);
+  assert.deepEqual(values.answers, {});
+});

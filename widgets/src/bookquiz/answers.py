@@ -13,8 +13,9 @@ Version 2, written by the static book's progress page (``storage.js``) and by
 Every attempt is kept, in order.  Showing the answer locks the question, so no attempt comes after
 ``revealed_at``.  A response depends on the question type: single: an option id; multiple: a list
 of option ids; truefalse: a boolean; classify: ``{item id: category id}``; order: a list of item
-ids; numeric: a number; open: ``{"text": "...", "met": [criterion indices]}`` with ``correct``
-null (self-assessed, never graded).  ``correct`` is what the browser showed; class results grade
+ids; numeric: a number; open: ``{"text": "...", "met": [criterion indices], "assessed": true}`` with
+``correct`` null (self-assessed, never graded; ``assessed``, absent in older files, is set once
+the learner submitted the self-assessment).  ``correct`` is what the browser showed; class results grade
 every response again and never trust it.
 
 Version 1 files (``{"response", "correct", "attempts": <count>, "revealed"}`` per question) are
@@ -93,7 +94,7 @@ def check_response(value: Any) -> Any:
             raise ValueError(f"a list response holds at most {MAX_IDS} option or item ids")
         return value
     if isinstance(value, dict):
-        if set(value) == {"text", "met"} and isinstance(value["met"], list):
+        if {"text", "met"} <= set(value) <= {"text", "met", "assessed"} and isinstance(value["met"], list):
             return _check_open(value)
         if len(value) > MAX_IDS or not all(_is_id(k) and _is_id(v) for k, v in value.items()):
             raise ValueError(f"a classify response maps at most {MAX_IDS} item ids to category ids")
@@ -109,6 +110,8 @@ def _check_open(value: dict) -> dict:
         raise ValueError(f"an open answer's met lists criterion numbers from 0 to {MAX_CRITERIA - 1}")
     if len(set(met)) != len(met):
         raise ValueError("an open answer's met lists each criterion once")
+    if not isinstance(value.get("assessed", False), bool):
+        raise ValueError("an open answer's assessed is true or false")
     return value
 
 

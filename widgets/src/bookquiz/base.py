@@ -87,6 +87,10 @@ class QuestionBase(Strict):
         """Grade a response; raise TypeError/ValueError/KeyError if it cannot be read."""
         raise NotImplementedError
 
+    def self_assessed(self, response: Any) -> bool:
+        """For self-assessed types (open answers): the response is a finished self-assessment."""
+        return False
+
     def key_lines(self) -> list[str]:
         """The answer as lines of plain text ('Show answer', instructor edition, answer key page)."""
         raise NotImplementedError

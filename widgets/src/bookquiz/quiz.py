@@ -56,7 +56,7 @@ class Quiz(anywidget.AnyWidget):
     the answer was shown) as the learner answers in the front end.  ``quiz.score`` counts the
     questions right eventually and ``quiz.first_try_score`` those right at the first attempt,
     both regraded in Python; answers shown never count.  Open questions are not graded:
-    ``quiz.reflections`` counts those written.
+    ``quiz.reflections`` counts those written and self-assessed (:func:`bookquiz.record.reflected`).
     """
 
     _esm = assets.esm("quiz")

@@ -5,7 +5,9 @@ Per question::
     {"attempts": [{"response": <type-specific>, "correct": true | false | null, "at": "<ISO 8601 UTC>"}],
      "revealed": false, "revealed_at": null}
 
-Open answers have ``correct: null`` and the response ``{"text": "...", "met": [criterion indices]}``.
+Open answers have ``correct: null`` and the response ``{"text": "...", "met": [criterion indices],
+"assessed": true}``; one counts as a reflection done (:func:`reflected`) once some attempt's text is
+accepted and its self-assessment submitted (``assessed``).
 A question counts as *right at the first try* when its first attempt is right and as *right
 eventually* when an attempt within its type's try budget (``tries``: 1 for truefalse, 2 for the
 other graded types) is right, so attempts beyond the budget (an older build's record, or an edited
@@ -64,6 +66,11 @@ def right_eventually(question, entry: Mapping | None) -> bool:
     return any(question.grade(a.get("response")).correct is True for a in counted)
 
 
+def reflected(question, entry: Mapping | None) -> bool:
+    """A self-assessed question (open answer) whose self-assessment the learner submitted."""
+    return not question.graded and any(question.self_assessed(a.get("response")) for a in attempts_of(entry))
+
+
 @dataclass(frozen=True)
 class Summary:
     graded: int  # questions graded right or wrong
@@ -71,14 +78,14 @@ class Summary:
     first_try: int
     eventually: int
     shown: int  # answers shown with "Show answer"
-    reflections: int  # open answers written
+    reflections: int  # open answers written and self-assessed
     open: int  # open questions
 
 
 def summarise(questions: Iterable, answers: Mapping[str, Any]) -> Summary:
     questions = list(questions)
     graded = [q for q in questions if q.graded]
-    written = [q for q in questions if not q.graded and attempts_of(answers.get(q.id))]
+    written = [q for q in questions if reflected(q, answers.get(q.id))]
     return Summary(
         graded=len(graded),
         answered=sum(bool(attempts_of(answers.get(q.id))) for q in graded),

@@ -2,7 +2,8 @@
 //   type, graded (false: self-assessed), inputs(q, uid) -> {node, read, write, disable, focus},
 //   grade(q, response) -> {correct, feedback, details} or null when the response is unreadable,
 //   tries (graded types: how many attempts count; the Python twin's `tries` must be the same),
-// and optionally checkLabel, retryLabel and review(q, met, uid, onMet) (open answers).
+// and optionally checkLabel, retryLabel, review(q, response, uid, onChange) and done(attempts)
+// (self-assessed types: open answers).
 // Adding a type: add its module here and one line below (and its Python module).
 
 import classify from "./classify.js";
