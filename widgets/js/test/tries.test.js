@@ -79,7 +79,7 @@ test("right eventually counts only a right attempt within the budget", () => {
     "truefalse-q": tried(false, true),
     "order-q": tried(false, false, false, true),
     "numeric-q": tried(false, false, true),
-    "open-q": { attempts: [{ response: { text: "t", met: [] }, correct: null, at }], revealed: false, revealed_at: null },
+    "open-q": { attempts: [{ response: { text: "t", met: [], assessed: true }, correct: null, at }], revealed: false, revealed_at: null },
   };
   assert.deepEqual(summarise(questions, answers), {
     graded: 4,
