@@ -1,8 +1,8 @@
 """The class's gradebook: one row per learner, and CSV files that Canvas and Moodle import.
 
 :func:`gradebook` counts, per learner, the graded questions right at the first try, right
-eventually (answer never shown) and shown, out of every graded question in the banks, and the open
-answers written.  Two CSV files take it to a learning platform:
+eventually (answer never shown) and shown, out of every graded question in the banks, the open
+answers written, and those whose self-assessment the learner submitted.  Two CSV files take it to a learning platform:
 
 - :func:`canvas_csv`, for Canvas's gradebook import: the columns ``Student``, ``ID``,
   ``SIS User ID``, ``SIS Login ID`` and ``Section`` that Canvas expects before the assignment
@@ -38,11 +38,14 @@ __all__ = ["canvas_csv", "gradebook", "moodle_csv", "safe_cell", "write_exports"
 
 TITLE = "Coups and Rebellions quizzes"
 COLUMNS = ["learner", "name", "file", "platform", "platform_user", "platform_name",
-           "first_try", "eventually", "shown", "possible", "open_written"]  # fmt: skip
+           "first_try", "eventually", "shown", "possible", "open_written", "open_assessed"]  # fmt: skip
 
 
 def gradebook(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> pd.DataFrame:
-    """One row per learner: right at the first try, right eventually, shown, possible, open answers."""
+    """One row per learner: right at first try, right eventually, shown, possible, open answers.
+
+    ``open_written`` counts open answers written, ``open_assessed`` those self-assessed too.
+    """
     banks = banks or all_banks()
     graded = responses(class_answers, banks)
     opened = open_responses(class_answers, banks)
@@ -65,6 +68,7 @@ def gradebook(class_answers: ClassAnswers, banks: list[Bank] | None = None) -> p
                 "shown": int(mine["revealed"].sum()),
                 "possible": possible,
                 "open_written": int(opened[opened["learner"] == learner]["wrote"].sum()),
+                "open_assessed": int(opened[opened["learner"] == learner]["assessed"].sum()),
             }
         )
     rows.sort(key=lambda row: (row["name"].casefold(), row["learner"]))

@@ -95,9 +95,10 @@ TINY = parse_bank(
     "tiny",
 )  # fmt: skip
 RIGHT = {"i1": "ca", "i2": "cb"}
+ESSAY = "All three hold: insiders acted, against the executive, and held power for days."
 TINY_LEARNERS = {
     "L1": {"easy": tries("a"), "q1": tries("b", "a"), "q2": tries(True), "q3": tries(["x", "y"]),
-           "q4": tries(RIGHT), "essay": tries({"text": "All three.", "met": [0, 1, 2]})},
+           "q4": tries(RIGHT), "essay": tries({"text": ESSAY, "met": [0, 1, 2], "assessed": True})},
     "L2": {"easy": tries("a"), "q1": tries("a"), "q2": tries(True), "q3": tries(["y", "x"]),
            "q4": tries({"i1": "cb", "i2": "cb"}), "essay": tries({"text": "One.", "met": [0]})},
     "L3": {"easy": tries("a"), "q1": tries("b"), "q2": tries(True), "q3": tries(["x", "z"], revealed=True),

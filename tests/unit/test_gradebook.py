@@ -27,6 +27,7 @@ def test_gradebook_of_the_tiny_class(tmp_path):
     assert list(book["shown"]) == [0, 0, 1, 0, 1]
     assert set(book["possible"]) == {5}
     assert list(book["open_written"]) == [1, 1, 0, 1, 0]
+    assert list(book["open_assessed"]) == [1, 0, 0, 0, 0]  # only L1 submitted a self-assessment
 
 
 def test_canvas_csv_uses_the_canvas_user_id_from_the_submissions_zip(tmp_path):
