@@ -24,7 +24,14 @@ def raw() -> dict:
     data = yaml.safe_load((FIXTURES / "all_types.yaml").read_text())
     data["questions"][0]["options"][1]["text"] = "Mass protest movements filling the streets of the capital"
     data["questions"][0]["options"][2]["text"] = "Rebel armies advancing on the capital from the countryside"
+    for hint in data["questions"][5]["hints"]:  # one uniform hint for every wrong value (no direction)
+        hint["text"] = "Count the years again from the start of the Long March."
     return data
+
+
+def set_numeric_hints(data: dict, text: str) -> None:
+    for hint in data["questions"][5]["hints"]:
+        hint["text"] = text
 
 
 def rules(raw: dict) -> list[str]:
@@ -54,13 +61,14 @@ def test_a_misconception_or_hint_that_contains_the_key(raw):
     data["questions"][0]["options"][1]["misconception"] = (
         "No: the answer is the military or other elites within the state apparatus."
     )
-    data["questions"][5]["hints"][0]["text"] = "Count again: 15 is the answer."
+    set_numeric_hints(data, "Count again: 15 is the answer.")
     data["questions"][3]["items"][1]["misconceptions"]["coup"] = "It was a mutiny."
     found = [(f.question, f.rule, f.message.split(" contains")[0]) for f in lint(parse_bank(data, "x.yaml"))]
     assert found == [
         ("single-q", "leak", "options.crowds.misconception"),
         ("classify-q", "leak", "items.wagner-2023.misconceptions.coup"),
         ("numeric-q", "leak", "hints.0"),
+        ("numeric-q", "leak", "hints.1"),
     ]
     data["questions"][1]["hint"] = "Think of Overt acts."
     assert ("multiple-q", "leak") in [(f.question, f.rule) for f in lint(parse_bank(data, "x.yaml"))]
@@ -68,7 +76,22 @@ def test_a_misconception_or_hint_that_contains_the_key(raw):
 
 def test_numbers_match_as_whole_words(raw):
     data = copy.deepcopy(raw)
-    data["questions"][5]["hints"][0]["text"] = "About 150 years is far too many."
+    set_numeric_hints(data, "About 150 years is far too many.")
+    assert rules(data) == []
+
+
+def test_numeric_range_hints_that_differ_give_a_direction(raw):
+    data = copy.deepcopy(raw)
+    data["questions"][5]["hints"][0]["text"] = "About 22 years is the armed struggle since 1927, not since 1934."
+    data["questions"][5]["hints"][1]["text"] = "The Long March itself lasted about a year; the question asks to 1949."
+    found = lint(parse_bank(data, "x.yaml"))
+    assert [(f.question, f.rule) for f in found] == [("numeric-q", "range-hints")]
+    assert "range hints give a direction" in found[0].message
+
+
+def test_numeric_range_hints_with_one_text_are_not_flagged(raw):
+    data = copy.deepcopy(raw)
+    set_numeric_hints(data, "Not that one: count the years again.")
     assert rules(data) == []
 
 

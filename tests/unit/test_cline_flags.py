@@ -12,7 +12,7 @@ import re
 import pytest
 
 from coupbook import data
-from coupbook.clineflags import examples, flag_definitions_html
+from coupbook.clineflags import QUOTED, definition_html, examples, flag_definitions_html
 from coupbook.data.validate import DataValidationError, validate_resource
 from coupbook.paths import ROOT
 from tests.unit.test_data_validation import pkg  # noqa: F401  (the copied data package fixture)
@@ -56,6 +56,8 @@ def test_counts_quoted_in_a_definition_match_the_data():
 
 def test_quoted_wording_is_marked_and_cited():
     for row in data.load("cline_flags").itertuples():
+        if row.definition_from == "cline":
+            assert QUOTED.search(row.definition), f"flag {row.flag!r} is marked cline but quotes nothing"
         if '"' in row.definition:
             assert row.definition_from == "cline", f"flag {row.flag!r} quotes wording, marked {row.definition_from}"
             assert set(row.cite.split(";")) - {"peyton2023cline", "cline2023codebook"}, (
@@ -68,8 +70,25 @@ def test_the_table_shows_every_definition_escaped():
     html = flag_definitions_html()
     for row in data.load("cline_flags").itertuples():
         assert f"<code>{row.flag}</code>" in html
-        assert row.definition.replace('"', "&quot;").replace("'", "&#x27;") in html
+        for part in QUOTED.split(row.definition):
+            assert part.replace('"', "&quot;").replace("'", "&#x27;") in html
     assert "<script" not in html
+
+
+def test_only_the_quoted_clause_is_marked_as_the_cline_centers_wording():
+    html = definition_html('Course text, then "the Center\'s words" and more course text.', "cline")
+    assert html.startswith("<em>The course's reading, quoting the Cline Center.</em> Course text, then ")
+    assert '<q class="cline-wording">the Center&#x27;s words</q> <small>(the Cline Center\'s wording)</small>' in html
+    assert html.endswith(" and more course text.")
+    assert "Cline Center's wording" not in definition_html("All the course's own words.", "course")
+    with pytest.raises(ValueError, match="quotes no clause"):
+        definition_html("No quotation here.", "cline")
+
+
+def test_a_quoted_clause_is_escaped_too():
+    html = definition_html('Before "<script>alert(1)</script>" after <b>.', "cline")
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;" in html
 
 
 def test_the_explorer_page_shows_the_table():

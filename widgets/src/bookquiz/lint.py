@@ -6,6 +6,9 @@
   which nobody would pick;
 - ``leak``: a text shown after a wrong attempt (a misconception, a hint) contains the key's
   text (compared without case, punctuation or extra spaces; numbers as whole words);
+- ``range-hints``: a numeric question whose range ``hints`` carry different texts, so that the
+  feedback tells a learner which range a wrong value fell in (below or above the answer): the
+  course gives no direction for numbers, so every wrong value gets one uniform hint;
 - ``refrain``: a word 3-gram (after :func:`normalise`) that appears in the keys of three or more
   single or multiple-select questions of one bank but in none of their distractors, so that a
   learner can spot the keys by the course's slogan (for example "who acts against whom");
@@ -104,6 +107,20 @@ def _option_findings(bank: Bank, question) -> list[Finding]:
     return found
 
 
+def _range_hint_findings(bank: Bank, question) -> list[Finding]:
+    texts = {normalise(h.text) for h in getattr(question, "hints", None) or []}
+    if question.type != "numeric" or len(texts) < 2:
+        return []
+    return [
+        Finding(
+            bank.bank,
+            question.id,
+            "range-hints",
+            f"range hints give a direction ({len(texts)} different texts): give every wrong value the same hint",
+        )
+    ]
+
+
 def ngrams(text: str, n: int = REFRAIN_N) -> set[str]:
     words = normalise(text).split()
     return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
@@ -137,6 +154,7 @@ def lint(bank: Bank) -> list[Finding]:
     found = []
     for question in bank.questions:
         found += _option_findings(bank, question)
+        found += _range_hint_findings(bank, question)
         for where, shown, key in question.leak_checks():
             if contains(shown, key):
                 found.append(Finding(bank.bank, question.id, "leak", f"{where} contains the key's text {key!r}"))
