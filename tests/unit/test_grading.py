@@ -10,6 +10,7 @@ import pytest
 from bookquiz import Result, answer_key, grade, load_bank
 from bookquiz.grading import first_try_score, score
 from bookquiz.qtypes import REGISTRY
+from bookquiz.qtypes.classify import NOT_ONLY
 from bookquiz.qtypes.order import UNORDERED
 from bookquiz.record import counted_attempts, right_eventually, summarise
 
@@ -50,7 +51,10 @@ def test_classify_names_no_right_category_and_counts_nothing():
     right = {"thai-2014": "coup", "wagner-2023": "mutiny", "long-march": "rebellion"}
     assert grade(question, right).correct
     result = grade(question, {"thai-2014": "mutiny", "wagner-2023": "coup"})
-    assert result.feedback == ["“Wagner 2023”, placed under Coup: Prigozhin did not target the sitting executive."]
+    # Thailand and the Long March are misplaced too, with no note: the notes are said not to be all
+    note = "“Wagner 2023”, placed under Coup: Prigozhin did not target the sitting executive."
+    assert result.feedback == [note, NOT_ONLY]
+    assert grade(question, {**right, "wagner-2023": "coup"}).feedback == [note]
     assert "army chief" not in " ".join(result.feedback)  # an item's why is never feedback
     assert result.details[0] == "Thailand 2014: Coup. The army chief seized power in the capital."
     assert grade(question, {**right, "long-march": "coup"}).feedback == [
@@ -88,10 +92,11 @@ def test_order_never_counts_items_in_place():
         (15.0, True, []),
         (22, False, ["About 22 years is the armed struggle since 1927, not since 1934."]),
         (1, False, ["The Long March itself lasted about a year; the question asks to 1949."]),
-        (16, False, ["16 is not within the accepted range."]),
-        (9.5, False, ["9.5 is not within the accepted range."]),
-        (-3, False, ["-3 is not within the accepted range."]),
-        (1e6, False, ["1000000 is not within the accepted range."]),
+        # outside every range: the first range's hint (banks give all ranges one text), so whether
+        # a hint shows never tells which side of the answer a value is
+        (16, False, ["About 22 years is the armed struggle since 1927, not since 1934."]),
+        (-3, False, ["About 22 years is the armed struggle since 1927, not since 1934."]),
+        (1e6, False, ["About 22 years is the armed struggle since 1927, not since 1934."]),
         (True, False, ["This answer could not be read."]),
         (float("nan"), False, ["This answer could not be read."]),
     ],
@@ -101,6 +106,12 @@ def test_numeric(value, correct, feedback):
     assert (result.correct, result.feedback) == (correct, feedback)
     for line in result.feedback:  # never a direction to halve the interval with
         assert not any(word in line for word in ("high", "low", "more", "less", "above", "below")), line
+
+
+@pytest.mark.parametrize(("value", "line"), [(16, "16"), (9.5, "9.5"), (-3, "-3"), (1e6, "1000000")])
+def test_numeric_without_hints_gives_one_neutral_line(value, line):
+    bare = Q["numeric-q"].model_copy(update={"hints": []})
+    assert grade(bare, value).feedback == [f"{line} is not within the accepted range."]
 
 
 def test_answer_keys():

@@ -144,7 +144,10 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
       editing(record);
       return;
     }
-    if (budgetNote) budgetNote.hidden = true;
+    if (budgetNote) {
+      budgetNote.hidden = true; // the feedback says what is left; keep the hidden text current too
+      budgetNote.textContent = triesLeftText(triesLeft(record, spec.type));
+    }
     if (last) inputs.write(last.response);
     if (type.review) {
       if (locked()) {

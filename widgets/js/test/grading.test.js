@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { grade, UNREADABLE } from "../src/grading.js";
+import { NOT_ONLY } from "../src/types/classify.js";
 import { TYPES } from "../src/types/index.js";
 import { outOfRange, parseNumber } from "../src/types/numeric.js";
 import { UNORDERED } from "../src/types/order.js";
@@ -50,7 +51,11 @@ test("truefalse", () => {
 
 test("classify: the item misconception for the chosen category only, no counts, no right category, never `why`", () => {
   const result = grade(classify, { thai: "mutiny", wagner: "coup" });
-  assert.deepEqual(result.feedback, ["“Wagner 2023”, placed under Coup: Prigozhin did not target the president."]);
+  // Thailand is misplaced too but has no note, so the notes are said not to be all.
+  assert.deepEqual(result.feedback, ["“Wagner 2023”, placed under Coup: Prigozhin did not target the president.", NOT_ONLY]);
+  assert.deepEqual(grade(classify, { thai: "coup", wagner: "coup" }).feedback, [
+    "“Wagner 2023”, placed under Coup: Prigozhin did not target the president.",
+  ]);
   assert.ok(!result.feedback.join(" ").includes("Mutiny"));
   assert.ok(!result.feedback.join(" ").includes("army chief"));
   assert.deepEqual(result.details, [
@@ -80,14 +85,16 @@ test("order: a wrong order gets one neutral line and the hint, never how many it
   assert.deepEqual(grade(order, ["rubicon", "rubicon", "ides"]).feedback, [UNREADABLE]);
 });
 
-test("numeric: range hints, else a neutral line that never says higher or lower", () => {
+test("numeric: every wrong value gets the bank's hint, or without hints one neutral line; never a direction", () => {
   assert.equal(grade(numeric, 15).correct, true);
   assert.deepEqual(grade(numeric, 22).feedback, ["That is since 1927."]);
-  assert.deepEqual(grade(numeric, 16).feedback, ["16 is not within the accepted range."]);
-  assert.deepEqual(grade(numeric, 9.5).feedback, ["9.5 is not within the accepted range."]);
+  const bare = { ...numeric, hints: [] };
+  assert.deepEqual(grade(bare, 16).feedback, ["16 is not within the accepted range."]);
+  assert.deepEqual(grade(bare, 9.5).feedback, ["9.5 is not within the accepted range."]);
   // Above and below the answer read alike: no direction to halve the interval with.
   for (const value of [-1000, 3, 14, 16, 20, 24, 1e6]) {
-    const [line] = grade(numeric, value).feedback;
+    assert.deepEqual(grade(numeric, value).feedback, ["That is since 1927."], String(value));
+    const [line] = grade(bare, value).feedback;
     assert.equal(line, outOfRange(value));
     assert.ok(!/high|low|more|less|greater|smaller|above|below/i.test(line), line);
   }

@@ -9,6 +9,8 @@ import { h } from "../dom.js";
 const own = (object, key) => Boolean(object) && Object.hasOwn(object, key);
 
 export const MISPLACED = "Not yet: at least one item is under the wrong category — reread each item against the definitions.";
+// After the notes, when some misplaced item has none: the learner must not think the notes are all.
+export const NOT_ONLY = "Other items may be misplaced too: reread every item, not only those above.";
 
 export function placed(item, category, misconception) {
   return `“${item}”, placed under ${category}: ${misconception}`;
@@ -62,6 +64,7 @@ export default {
       }
     }
     if (right === q.items.length) return { correct: true, feedback: [], details: [] };
-    return { correct: false, feedback: feedback.length ? feedback : [MISPLACED], details };
+    if (!feedback.length) return { correct: false, feedback: [MISPLACED], details };
+    return { correct: false, feedback: feedback.length < details.length ? [...feedback, NOT_ONLY] : feedback, details };
   },
 };

@@ -1,7 +1,8 @@
-// Numeric: the learner types a number, graded with a tolerance.  A wrong number inside one of the
-// bank's `hints` ranges gets that range's hint; any other wrong number gets one neutral line
-// (outOfRange), never "too high" or "too low": a direction would let a learner who knows nothing
-// find the answer by halving the interval.  Two tries (`tries`, counted in record.js); then only
+// Numeric: the learner types a number, graded with a tolerance.  A wrong number gets the bank's
+// hint (all `hints` ranges carry one text, which the bank lint checks, and a number outside every
+// range gets that text too) or, without hints, one neutral line (outOfRange); never "too high" or
+// "too low": a direction would let a learner who knows nothing find the answer by halving the
+// interval.  Two tries (`tries`, counted in record.js); then only
 // "Show answer" is offered.
 
 import { h } from "../dom.js";
@@ -58,6 +59,9 @@ export default {
     for (const hint of q.hints || []) {
       if (hint.min <= response && response <= hint.max) return { correct: false, feedback: [hint.text], details: [] };
     }
-    return { correct: false, feedback: [outOfRange(response)], details: [] };
+    // Outside every range: the same hint (the bank lint requires one text for all ranges), so
+    // whether a hint appears never tells the learner which side of the answer they are on.
+    const fallback = q.hints?.length ? q.hints[0].text : outOfRange(response);
+    return { correct: false, feedback: [fallback], details: [] };
   },
 };

@@ -16,6 +16,8 @@ from pydantic import Field, ValidationInfo, field_validator
 from ..base import QuestionBase, Result, Slug, Strict, Text
 
 MISPLACED = "Not yet: at least one item is under the wrong category — reread each item against the definitions."
+# After the notes, when some misplaced item has none: the learner must not think the notes are all.
+NOT_ONLY = "Other items may be misplaced too: reread every item, not only those above."
 
 
 def placed(item: str, category: str, misconception: str) -> str:
@@ -84,7 +86,9 @@ class Classify(QuestionBase):
                 feedback.append(placed(item.text, labels[chosen], item.misconceptions[chosen]))
         if right == len(self.items):
             return Result(True)
-        return Result(False, feedback or [MISPLACED], details)
+        if not feedback:
+            return Result(False, [MISPLACED], details)
+        return Result(False, feedback + ([NOT_ONLY] if len(feedback) < len(details) else []), details)
 
     def key_lines(self) -> list[str]:
         labels = self.labels()

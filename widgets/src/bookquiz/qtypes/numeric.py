@@ -1,7 +1,8 @@
 """Numeric: the learner types a number, graded with a tolerance.
 
-A wrong number inside one of the bank's ``hints`` ranges gets that range's hint; any other wrong
-number gets one neutral line (:func:`out_of_range`), never "too high" or "too low": a direction
+A wrong number gets the bank's hint (all ``hints`` ranges carry one text, which the bank lint
+checks, and a number outside every range gets that text too) or, without hints, one neutral line
+(:func:`out_of_range`); never "too high" or "too low": a direction
 would let a learner who knows nothing find the answer by halving the interval.  Two tries
 (``tries``); then only "Show answer".  The browser's numeric.js says the same.
 """
@@ -58,7 +59,8 @@ class Numeric(QuestionBase):
         for hint in self.hints:
             if hint.min <= value <= hint.max:
                 return Result(False, [hint.text])
-        return Result(False, [out_of_range(value)])
+        # Outside every range: the same hint, so its presence never tells which side the answer is.
+        return Result(False, [self.hints[0].text if self.hints else out_of_range(value)])
 
     def key_lines(self) -> list[str]:
         unit = f" {self.unit}" if self.unit else ""
