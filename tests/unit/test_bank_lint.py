@@ -24,6 +24,8 @@ def raw() -> dict:
     data = yaml.safe_load((FIXTURES / "all_types.yaml").read_text())
     data["questions"][0]["options"][1]["text"] = "Mass protest movements filling the streets of the capital"
     data["questions"][0]["options"][2]["text"] = "Rebel armies advancing on the capital from the countryside"
+    # the shared fixture's note repeats the key's "state apparatus" (an echo): point to the step instead
+    data["questions"][0]["options"][1]["misconception"] = "Uprisings are excluded: ask where the perpetrators stand."
     for hint in data["questions"][5]["hints"]:  # one uniform hint for every wrong value (no direction)
         hint["text"] = "Count the years again from the start of the Long March."
     return data
@@ -185,3 +187,57 @@ def test_course_banks_have_no_new_lint_findings():
     assert new == [], "bank lint findings:\n" + "\n".join(new)
     gone = KNOWN - {(f.bank, f.question, f.rule) for f in findings}
     assert not gone, f"fixed findings still listed in KNOWN (delete them): {sorted(gone)}"
+
+
+def echo_bank(misconception: str, hint: str | None = None) -> dict:
+    question = single(
+        "q1",
+        "A coup: the resignation was not freely given",
+        "An uprising: crowds forced the ruler out",
+        "A mutiny: soldiers defied their commanders",
+        prompt="Zimbabwe, November 2017: the army detained the president, who later resigned.",
+    )
+    question["options"][1]["misconception"] = misconception
+    if hint:
+        question["hint"] = hint
+    return {"bank": "e", "title": "t", "questions": [question]}
+
+
+def test_a_note_that_echoes_the_keys_distinctive_words_is_flagged():
+    found = lint(parse_bank(echo_bank("Step 3 asks whether the resignation was freely given."), "e.yaml"))
+    assert [(f.question, f.rule) for f in found] == [("q1", "echo")]
+    assert "freely given" in found[0].message and "options.d0.misconception" in found[0].message
+    hinted = lint(parse_bank(echo_bank("Who moved first?", hint="Was it freely given?"), "e.yaml"))
+    assert [(f.rule, "hint" in f.message) for f in hinted] == [("echo", True)]
+
+
+def test_a_note_that_shares_only_the_prompts_or_a_distractors_words_is_not_flagged():
+    # "the president" is in the prompt; "soldiers defied" is in a distractor: neither points to the key
+    assert lint(parse_bank(echo_bank("Ask what the president did; soldiers defied nobody."), "e.yaml")) == []
+
+
+def course_refrain_banks(distractor: str, second: str = "A mutiny: the guards refused") -> list:
+    def bank(name: str, key: str, other: str) -> dict:
+        question = single(f"{name}q", key, other, "A rebellion: it began far away")
+        return {"bank": name, "title": "t", "questions": [question]}
+
+    return [
+        parse_bank(bank("b1", "A coup: the handover was not freely given", distractor), "b1.yaml"),
+        parse_bank(bank("b2", "A coup: his resignation, not freely given, ended it", second), "b2.yaml"),
+        parse_bank(bank("b3", "A coup, as the exit was not freely given", "An uprising: crowds massed"), "b3.yaml"),
+    ]
+
+
+def test_a_course_wide_refrain_in_keys_of_several_banks_is_flagged():
+    banks = course_refrain_banks("An uprising: the army stood aside")
+    found = [f for f in lint_course(banks) if f.rule == "course-refrain"]
+    assert sorted(f.bank for f in found) == ["b1", "b2", "b3"]
+    assert "freely given" in found[0].message
+
+
+def test_a_course_wide_phrase_that_distractors_use_too_is_not_flagged():
+    # in the keys of three questions and the distractors of two: no longer a cue (half as often or more)
+    banks = course_refrain_banks("An uprising: the exit was freely given", "A mutiny: a pay deal freely given")
+    assert [f for f in lint_course(banks) if f.rule == "course-refrain"] == []
+    once = course_refrain_banks("An uprising: the exit was freely given")  # one distractor is not enough
+    assert len([f for f in lint_course(once) if f.rule == "course-refrain"]) == 3

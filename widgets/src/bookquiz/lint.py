@@ -12,8 +12,15 @@
 - ``refrain``: a word 3-gram (after :func:`normalise`) that appears in the keys of three or more
   single or multiple-select questions of one bank but in none of their distractors, so that a
   learner can spot the keys by the course's slogan (for example "who acts against whom");
+- ``echo``: a text shown after a wrong attempt (an option's misconception, the hint) shares a
+  pair of content words with the key (:func:`content_pairs`) that neither the prompt nor any
+  distractor has, so the note points at the key ("was it freely given?" beside the key "not
+  freely given");
 - ``verdict-leak`` (:func:`lint_course`, across banks): a question's prompt or option text states
-  the label that another question asks the learner to give a case.
+  the label that another question asks the learner to give a case;
+- ``course-refrain`` (:func:`lint_course`, across banks): a pair of content words in the keys of
+  three or more single or multiple-select questions of the course that appears in fewer than half
+  as many questions' distractors: a learner who reads every quiz learns which reasons mark keys.
 
 The verdict-leak check is deliberately simple, so that it has no false positives on the course's
 banks, and it misses what it cannot see:
@@ -51,6 +58,10 @@ from .bank import Bank
 LONGEST_RATIO, LONGEST_MARGIN = 1.5, 15
 THROWAWAY_RATIO = 1 / 3
 REFRAIN_N, REFRAIN_MIN_QUESTIONS = 3, 3
+# Words too common to mark a key on their own; a "content pair" has neither.
+_STOP = """a an the of and or to in on by for is it its as at be was were that this with from not no but
+which who whom what their his her they he she them than then so if"""
+STOPWORDS = frozenset(_STOP.split())
 ARTICLES = ("a ", "an ", "the ")
 SENTENCE_END = re.compile(r"(?<=[.;?!])\s+")
 NAME_WINDOW = 8
@@ -126,6 +137,63 @@ def ngrams(text: str, n: int = REFRAIN_N) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
+def content_pairs(text: str) -> set[str]:
+    """Adjacent word pairs with no stopword and no number: the words that make a phrase distinctive."""
+    return {g for g in ngrams(text, 2) if not any(w in STOPWORDS or w.isdigit() for w in g.split())}
+
+
+def _choice_texts(question) -> tuple[set[str], set[str]] | None:
+    """Content pairs of a choice question's keys and of its distractors (None for other types)."""
+    texts = question.option_texts() if question.type in ("single", "multiple") else None
+    if texts is None:
+        return None
+    keys, distractors = texts
+    return set().union(*map(content_pairs, keys)), set().union(*map(content_pairs, distractors))
+
+
+def _echo_findings(bank: Bank, question) -> list[Finding]:
+    texts = _choice_texts(question)
+    if texts is None:
+        return []
+    keyed, distracting = texts
+    own = keyed - distracting - content_pairs(question.prompt)
+    shown = [(f"options.{o.id}.misconception", o.misconception) for o in question.options if not o.correct]
+    shown += [("hint", question.hint)]
+    keys = question.option_texts()[0]
+    found = []
+    for where, text in shown:
+        if not text or any(contains(text, key) for key in keys):
+            continue  # nothing shown, or the whole key: the ``leak`` rule reports it
+        echoed = sorted(content_pairs(text) & own)
+        if echoed:
+            found.append(Finding(bank.bank, question.id, "echo", f"{where} echoes the key's words {echoed}"))
+    return found
+
+
+def _course_refrain_findings(banks: list[Bank]) -> list[Finding]:
+    keyed: dict[str, list[tuple[str, str]]] = {}
+    distracting: dict[str, int] = {}
+    for bank in banks:
+        for question in bank.questions:
+            texts = _choice_texts(question)
+            if texts is None:
+                continue
+            for pair in texts[0]:
+                keyed.setdefault(pair, []).append((bank.bank, question.id))
+            for pair in texts[1]:
+                distracting[pair] = distracting.get(pair, 0) + 1
+    found = []
+    for pair, where in sorted(keyed.items()):
+        if len(where) >= REFRAIN_MIN_QUESTIONS and 2 * distracting.get(pair, 0) < len(where):
+            others = ", ".join(f"{b} '{q}'" for b, q in where)
+            found += [
+                Finding(b, q, "course-refrain", f"{pair!r} is in the keys of {others}, and in the distractors of"
+                        f" {distracting.get(pair, 0)} questions")
+                for b, q in where
+            ]  # fmt: skip
+    return found
+
+
 def _refrain_findings(bank: Bank) -> list[Finding]:
     keyed: dict[str, list[str]] = {}
     in_distractors: dict[str, set[str]] = {}
@@ -155,6 +223,7 @@ def lint(bank: Bank) -> list[Finding]:
     for question in bank.questions:
         found += _option_findings(bank, question)
         found += _range_hint_findings(bank, question)
+        found += _echo_findings(bank, question)
         for where, shown, key in question.leak_checks():
             if contains(shown, key):
                 found.append(Finding(bank.bank, question.id, "leak", f"{where} contains the key's text {key!r}"))
@@ -256,7 +325,7 @@ def _shown_texts(question) -> list[tuple[str, str]]:
 
 def lint_course(banks: list[Bank]) -> list[Finding]:
     """:func:`lint` on every bank, and the ``verdict-leak`` check across all of them."""
-    found = [f for bank in banks for f in lint(bank)]
+    found = [f for bank in banks for f in lint(bank)] + _course_refrain_findings(banks)
     asked, vocabulary = verdicts(banks)
     for bank in banks:
         for question in bank.questions:
