@@ -189,7 +189,8 @@ def test_numeric_hints_no_direction_and_only_numbers(context, harness):
     q.locator(".bookquiz-retry").click()
     field.fill("16")
     text = check(page, "numeric").inner_text()
-    assert "16 is not within the accepted range." in text
+    # outside every hint range: the same hint as inside one, so no side of the answer is given away
+    assert "armed struggle since 1927" in text and "not within the accepted range" not in text
     assert "high" not in text and "low" not in text
     assert "No tries left: open the answer to see why." in text
     assert q.locator(".bookquiz-retry").is_hidden()
