@@ -53,4 +53,4 @@ def test_the_decision_procedures_steps_fit_one_printed_page(browser, site):
     )
     context.close()
     height = bottom - top
-    assert height <= A4_CONTENT_HEIGHT, f"title and steps take {height:.0f} px in print, over one A4 page's {A4_CONTENT_HEIGHT}"
+    assert height <= A4_CONTENT_HEIGHT, f"title and steps take {height:.0f} px in print, over {A4_CONTENT_HEIGHT}"
