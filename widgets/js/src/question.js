@@ -17,7 +17,7 @@
 
 import { h, list } from "./dom.js";
 import { grade } from "./grading.js";
-import { attemptsOf, countedAttempts, emptyEntry, isoNow, isRevealed, triesLeft, triesOf } from "./record.js";
+import { attemptsOf, emptyEntry, isoNow, isRevealed, rightEventually, triesLeft, triesOf } from "./record.js";
 import { fullQuestion } from "./seal.js";
 import { TYPES } from "./types/index.js";
 
@@ -182,7 +182,7 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
     if (done) nodes.push(...teaching(full(), details));
     if (attempts.length) nodes.push(h("p", { class: "bookquiz-attempts", text: `Attempts: ${attempts.length}.` }));
     if (!done && attempts.length) nodes.push(h("p", { class: "bookquiz-tries", text: triesLeftText(left) }));
-    if (right && !revealed && !countedAttempts(record, spec.type).some((a) => a.correct === true)) {
+    if (right && !revealed && !rightEventually(record, spec.type)) {
       nodes.push(h("p", { class: "bookquiz-tries", text: TOO_LATE }));
     }
     feedback.replaceChildren(...nodes.filter(Boolean));

@@ -142,17 +142,16 @@ def content_pairs(text: str) -> set[str]:
     return {g for g in ngrams(text, 2) if not any(w in STOPWORDS or w.isdigit() for w in g.split())}
 
 
-def _choice_texts(question) -> tuple[set[str], set[str]] | None:
-    """Content pairs of a choice question's keys and of its distractors (None for other types)."""
-    texts = question.option_texts() if question.type in ("single", "multiple") else None
-    if texts is None:
+def _gram_sets(question, grams=content_pairs) -> tuple[set[str], set[str]] | None:
+    """``grams`` of a choice question's keys and of its distractors (None for other types)."""
+    if question.type not in ("single", "multiple"):
         return None
-    keys, distractors = texts
-    return set().union(*map(content_pairs, keys)), set().union(*map(content_pairs, distractors))
+    keys, distractors = question.option_texts()
+    return set().union(*map(grams, keys)), set().union(*map(grams, distractors))
 
 
 def _echo_findings(bank: Bank, question) -> list[Finding]:
-    texts = _choice_texts(question)
+    texts = _gram_sets(question)
     if texts is None:
         return []
     keyed, distracting = texts
@@ -175,7 +174,7 @@ def _course_refrain_findings(banks: list[Bank]) -> list[Finding]:
     distracting: dict[str, int] = {}
     for bank in banks:
         for question in bank.questions:
-            texts = _choice_texts(question)
+            texts = _gram_sets(question)
             if texts is None:
                 continue
             for pair in texts[0]:
@@ -198,11 +197,11 @@ def _refrain_findings(bank: Bank) -> list[Finding]:
     keyed: dict[str, list[str]] = {}
     in_distractors: dict[str, set[str]] = {}
     for question in bank.questions:
-        if question.type not in ("single", "multiple"):
+        sets = _gram_sets(question, ngrams)
+        if sets is None:
             continue
-        keys, distractors = question.option_texts()
-        in_distractors[question.id] = set().union(*map(ngrams, distractors))
-        for gram in set().union(*map(ngrams, keys)):
+        key_grams, in_distractors[question.id] = sets
+        for gram in key_grams:
             keyed.setdefault(gram, []).append(question.id)
     refrains: dict[str, list[str]] = {}
     for gram, ids in sorted(keyed.items()):
