@@ -173,6 +173,25 @@ def test_facts_without_the_label_and_labels_without_the_case_are_not_leaks():
     assert [f for f in lint_course(verdict_banks("p")) if f.rule == "verdict-leak"] == []
 
 
+def lone_labels(*distractors: str) -> list[str]:
+    banks = verdict_banks("p")
+    sudan = banks[0].questions[1]
+    raw = single("sudan", "A coup attempt that became a civil war: it failed", *distractors, new_case="sudan-2023")
+    banks[0].questions[1] = parse_bank({"bank": "a", "title": "t", "questions": [raw]}, "a.yaml").questions[0]
+    assert sudan.id == "sudan"
+    return [f.question for f in lint_course(banks) if f.rule == "lone-label"]
+
+
+def test_a_key_whose_label_no_distractor_gives():
+    assert lone_labels("A rebellion: its men held no post", "A mutiny: it aimed at the generals") == ["sudan"]
+    # a distractor with the same label and another reason: the label alone no longer picks the key
+    assert lone_labels("A coup: it began in the capital", "A mutiny: it aimed at the generals") == []
+    # a label must open the distractor: one named in its reason does not count
+    assert lone_labels("A rebellion: no coup at all", "A mutiny: it aimed at the generals") == ["sudan"]
+    # a key that opens with a reason, not a label, is not checked
+    assert "reason" not in [f.question for f in lint_course(verdict_banks("p")) if f.rule == "lone-label"]
+
+
 # Known findings tolerated while a bank is being rewritten (none now).
 # A finding not listed fails the test, and so does a listed one that is gone: delete it then.
 KNOWN: set[tuple[str, str, str]] = set()

@@ -18,6 +18,10 @@
   freely given");
 - ``verdict-leak`` (:func:`lint_course`, across banks): a question's prompt or option text states
   the label that another question asks the learner to give a case;
+- ``lone-label`` (:func:`lint_course`): a single-choice question on a case (``case`` or
+  ``new_case``) whose key opens with a label (from the vocabulary below) that no distractor opens
+  with, so that knowing the label alone picks the key; a question asks for the label and the reason
+  that decides it, and at least one distractor gives the same label with a reason that does not;
 - ``course-refrain`` (:func:`lint_course`, across banks): a pair of content words in the keys of
   three or more single or multiple-select questions of the course that appears in fewer than half
   as many questions' distractors: a learner who reads every quiz learns which reasons mark keys.
@@ -280,11 +284,39 @@ def verdicts(banks: list[Bank]) -> tuple[list[Verdict], list[str]]:
             if question.type != "single" or not slugs:
                 continue
             for key in question.option_texts()[0]:
-                opening = _bare(re.split(r"[:;]", key, maxsplit=1)[0])
-                label = next((w for w in vocabulary if _has_label(opening, w, vocabulary)), None)
+                label = opening_label(key, vocabulary)
                 if label:
                     found.append(Verdict(bank.bank, question.id, tuple(map(_slug_words, slugs)), label))
     return found, vocabulary
+
+
+def opening_label(text: str, vocabulary: list[str]) -> str | None:
+    """The longest label of ``vocabulary`` in the text's opening (before its first ``:`` or ``;``)."""
+    opening = _bare(re.split(r"[:;]", text, maxsplit=1)[0])
+    return next((w for w in vocabulary if _has_label(opening, w, vocabulary)), None)
+
+
+def _lone_label_findings(banks: list[Bank], vocabulary: list[str]) -> list[Finding]:
+    """A label-and-reason question on a case whose key opens with a label no distractor opens with."""
+    found = []
+    for bank in banks:
+        for question in bank.questions:
+            if question.type != "single" or not (question.case or question.new_case):
+                continue
+            keys, distractors = question.option_texts()
+            for key in keys:
+                label = opening_label(key, vocabulary)
+                if label and not any(opening_label(d, vocabulary) == label for d in distractors):
+                    found.append(
+                        Finding(
+                            bank.bank,
+                            question.id,
+                            "lone-label",
+                            f"only the key opens with the label {label!r}: give a distractor the same label"
+                            " with a reason that does not decide it",
+                        )
+                    )
+    return found
 
 
 def _has_label(normalised: str, label: str, vocabulary: list[str]) -> bool:
@@ -326,6 +358,7 @@ def lint_course(banks: list[Bank]) -> list[Finding]:
     """:func:`lint` on every bank, and the ``verdict-leak`` check across all of them."""
     found = [f for bank in banks for f in lint(bank)] + _course_refrain_findings(banks)
     asked, vocabulary = verdicts(banks)
+    found += _lone_label_findings(banks, vocabulary)
     for bank in banks:
         for question in bank.questions:
             for where, text in _shown_texts(question):
