@@ -192,6 +192,32 @@ def test_a_key_whose_label_no_distractor_gives():
     assert "reason" not in [f.question for f in lint_course(verdict_banks("p")) if f.rule == "lone-label"]
 
 
+def balance(*distractors: str) -> list[str]:
+    banks = verdict_banks("p")
+    raw = single("sudan", "A coup attempt that became a civil war: it failed", *distractors, new_case="sudan-2023")
+    banks[0].questions[1] = parse_bank({"bank": "a", "title": "t", "questions": [raw]}, "a.yaml").questions[0]
+    return [f.question for f in lint_course(banks) if f.rule == "label-balance"]
+
+
+def test_a_key_whose_name_is_the_most_frequent():
+    # two options open with the key's name, one with another: the most frequent name picks the key
+    assert balance("A coup attempt that became a civil war: it began far away", "A mutiny: against generals") == [
+        "sudan"
+    ]
+    # two and two: the name no longer picks the key
+    assert balance(
+        "A coup attempt that became a civil war: it began far away",
+        "A mutiny: it aimed at the generals",
+        "A mutiny: it was over in a day",
+    ) == []
+    # names are whole openings: "A coup attempt" is another name than the key's
+    assert balance(
+        "A coup attempt that became a civil war: it began far away",
+        "A coup attempt: it was illegal",
+        "A coup attempt: it was open",
+    ) == []
+
+
 # Known findings tolerated while a bank is being rewritten (none now).
 # A finding not listed fails the test, and so does a listed one that is gone: delete it then.
 KNOWN: set[tuple[str, str, str]] = set()

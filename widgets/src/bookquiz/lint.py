@@ -22,6 +22,10 @@
   ``new_case``) whose key opens with a label (from the vocabulary below) that no distractor opens
   with, so that knowing the label alone picks the key; a question asks for the label and the reason
   that decides it, and at least one distractor gives the same label with a reason that does not;
+- ``label-balance`` (:func:`lint_course`): in such a question the key's name (its opening, before
+  the first ``:``, as in "A coup attempt that became a civil war") opens more options than any
+  other name (three "A coup:" options beside one "A mutiny:"), so that picking the most frequent
+  name finds the key; another name must open as many options as the key's;
 - ``course-refrain`` (:func:`lint_course`, across banks): a pair of content words in the keys of
   three or more single or multiple-select questions of the course that appears in fewer than half
   as many questions' distractors: a learner who reads every quiz learns which reasons mark keys.
@@ -55,6 +59,7 @@ The course's tests require no findings in ``data/quizzes`` beyond those they lis
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .bank import Bank
@@ -290,9 +295,14 @@ def verdicts(banks: list[Bank]) -> tuple[list[Verdict], list[str]]:
     return found, vocabulary
 
 
+def _opening(text: str) -> str:
+    """The text before its first ``:`` or ``;``, normalised, without a leading article."""
+    return _bare(re.split(r"[:;]", text, maxsplit=1)[0])
+
+
 def opening_label(text: str, vocabulary: list[str]) -> str | None:
     """The longest label of ``vocabulary`` in the text's opening (before its first ``:`` or ``;``)."""
-    opening = _bare(re.split(r"[:;]", text, maxsplit=1)[0])
+    opening = _opening(text)
     return next((w for w in vocabulary if _has_label(opening, w, vocabulary)), None)
 
 
@@ -304,9 +314,14 @@ def _lone_label_findings(banks: list[Bank], vocabulary: list[str]) -> list[Findi
             if question.type != "single" or not (question.case or question.new_case):
                 continue
             keys, distractors = question.option_texts()
+            others = Counter(opening_label(d, vocabulary) for d in distractors)
+            names = Counter(_opening(d) for d in distractors if opening_label(d, vocabulary))
             for key in keys:
                 label = opening_label(key, vocabulary)
-                if label and not any(opening_label(d, vocabulary) == label for d in distractors):
+                if not label:
+                    continue
+                name = _opening(key)
+                if not others[label]:
                     found.append(
                         Finding(
                             bank.bank,
@@ -314,6 +329,17 @@ def _lone_label_findings(banks: list[Bank], vocabulary: list[str]) -> list[Findi
                             "lone-label",
                             f"only the key opens with the label {label!r}: give a distractor the same label"
                             " with a reason that does not decide it",
+                        )
+                    )
+                elif max((n for other, n in names.items() if other != name), default=0) < names[name] + 1:
+                    found.append(
+                        Finding(
+                            bank.bank,
+                            question.id,
+                            "label-balance",
+                            f"the key's name {name!r} opens {names[name] + 1} options and no other name"
+                            " opens as many: the name given most often picks the key; give another name as"
+                            " many options",
                         )
                     )
     return found
