@@ -286,3 +286,13 @@ def test_a_course_wide_phrase_that_distractors_use_too_is_not_flagged():
     assert [f for f in lint_course(banks) if f.rule == "course-refrain"] == []
     once = course_refrain_banks("An uprising: the exit was freely given")  # one distractor is not enough
     assert len([f for f in lint_course(once) if f.rule == "course-refrain"]) == 3
+
+
+def test_a_compound_name_asserts_its_head_label():
+    from bookquiz.lint import opening_label
+
+    vocabulary = ["popular uprising", "self coup", "mutiny", "coup"]
+    assert opening_label("A coup grown out of a barracks mutiny: the sergeants", vocabulary) == "coup"
+    assert opening_label("A mutiny that became a coup: it began over pay", vocabulary) == "mutiny"
+    assert opening_label("A self-coup: the president closed congress", vocabulary) == "self coup"
+    assert opening_label("Step 2: the target", vocabulary) is None

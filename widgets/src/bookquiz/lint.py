@@ -36,7 +36,8 @@ banks, and it misses what it cannot see:
 - the verdicts it knows are those of classify items with a ``case`` (the label of the item's
   category) and of single-choice questions with a ``case`` or ``new_case`` whose key starts
   (before its first ``:`` or ``;``) with a phrase containing one of those category labels
-  (the longest one found: "A coup attempt that became a civil war" asserts "coup"); keys that
+  (the first one found, the longest where two start together: "A coup attempt that became a civil
+  war" asserts "coup"; the labels are every category of a classify question that labels cases); keys that
   open with a reason ("Step 2: ...") are not verdicts;
 - a case is recognised by its name words: every word of its slug (``sudan-rsf-2023``: "sudan",
   "rsf", "2023"), or, for a classify item, the place that opens the item's text together with the
@@ -275,6 +276,8 @@ def verdicts(banks: list[Bank]) -> tuple[list[Verdict], list[str]]:
             if question.type != "classify":
                 continue
             names = question.labels()
+            if any(item.case for item in question.items):  # a question that labels cases: all its labels
+                labels.update(_bare(name) for name in names.values())
             for item in question.items:
                 if item.case:
                     label = _bare(names[item.category])
@@ -301,9 +304,27 @@ def _opening(text: str) -> str:
 
 
 def opening_label(text: str, vocabulary: list[str]) -> str | None:
-    """The longest label of ``vocabulary`` in the text's opening (before its first ``:`` or ``;``)."""
+    """The label of ``vocabulary`` that comes first in the text's opening (before its first ``:`` or
+    ``;``), the longest where two start together: the head of a compound name ("A coup grown out of a
+    mutiny" asserts "coup"; "A self-coup" asserts "self coup", not "coup")."""
     opening = _opening(text)
-    return next((w for w in vocabulary if _has_label(opening, w, vocabulary)), None)
+    found = [w for w in vocabulary if _has_label(opening, w, vocabulary)]
+    return min(found, key=lambda w: (_first_at(opening, w, vocabulary), -len(w)), default=None)
+
+
+def _first_at(normalised: str, label: str, vocabulary: list[str]) -> int:
+    """Where ``label`` first occurs as a label of its own (not inside a longer label)."""
+    longer = [
+        m.span()
+        for other in vocabulary
+        if len(other) > len(label) and label in other
+        for m in re.finditer(rf"(?<!\w){re.escape(other)}s?(?!\w)", normalised)
+    ]
+    return min(
+        s
+        for s, e in (m.span() for m in re.finditer(rf"(?<!\w){re.escape(label)}s?(?!\w)", normalised))
+        if not any(a <= s and e <= b for a, b in longer)
+    )
 
 
 def _lone_label_findings(banks: list[Bank], vocabulary: list[str]) -> list[Finding]:
