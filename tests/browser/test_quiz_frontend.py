@@ -175,10 +175,10 @@ def test_inputs_carry_positions_and_records_keep_the_banks_ids(context, harness)
     page = open_page(context, harness, "quiz").page
     attributes = set(page.evaluate(ATTRIBUTES))
     embedded = json.dumps(page.evaluate("window.model.values.questions.map(({sealed, ...shown}) => shown)"))
-    for question in ALL_TYPES.questions:
-        for sub in (x for field in ("options", "items", "categories") for x in getattr(question, field, [])):
-            assert sub.id not in attributes, f"{question.id}: {sub.id} in the DOM"
-            assert f'"{sub.id}"' not in embedded, f"{question.id}: {sub.id} in the embedded question"
+    for q in ALL_TYPES.questions:
+        for sub in (x for field in ("options", "items", "categories") for x in getattr(q, field, [])):
+            assert sub.id not in attributes, f"{q.id}: {sub.id} in the DOM"
+            assert f'"{sub.id}"' not in embedded, f"{q.id}: {sub.id} in the embedded question"
     for qtype, count in (("single", 3), ("multiple", 3), ("truefalse", 2)):
         values = question(page, qtype).locator("input").evaluate_all("(xs) => xs.map((x) => x.value)")
         assert values == [str(n) for n in range(count)], qtype
