@@ -24,6 +24,7 @@ from tools.browser import book_pages
 INSTRUCTOR_ONLY: set[str] = set()
 SCRIPT_JSON = re.compile(r'<script type="application/vnd\.jupyter\.widget-(?:state|view)\+json">(.*?)</script>', re.S)
 MIN_LENGTH = 12  # shorter strings ("True", "Coup") also occur in ordinary text
+SUB_LISTS = ("options", "items", "categories")
 
 
 def strings(value) -> list[str]:
@@ -79,6 +80,29 @@ def test_student_widget_state_holds_no_plain_key_field():
             if plain & SEALED_FIELDS:
                 offenders.append(f"{page}: {sorted(plain & SEALED_FIELDS)}")
     assert offenders == []
+
+
+def test_student_widget_state_holds_no_option_item_or_category_ids():
+    """Authors name these ids after what they mean (`coup` for the key, `coup-speed` for a
+    distractor; order items `top`, `outside`), so they are sealed: the plain part of every quiz
+    question lists texts and labels only."""
+    site = built_site("student")
+    banks = {b.bank: b for b in all_banks()}
+    offenders, seen = [], 0
+    for page in book_pages(site):
+        for model in quiz_states((site / page).read_text(encoding="utf-8")):
+            bank = banks[model["bank_id"]] if "bank_id" in model else None
+            for spec in model.get("questions", []):
+                seen += 1
+                plain = {k: v for k, v in spec.items() if k not in ("id", "sealed")}
+                question = bank.question(spec["id"])
+                ids = {x.id for field in SUB_LISTS for x in getattr(question, field, [])}
+                with_id = [f for f in SUB_LISTS if any("id" in entry for entry in plain.get(f, []))]
+                named = sorted(ids & set(strings(plain)))
+                if with_id or named:
+                    offenders.append(f"{page}: {bank.bank}/{question.id}: {with_id} {named}")
+    assert seen > 50
+    assert offenders == [], "\n".join(offenders[:30])
 
 
 def test_student_pages_and_search_index_leak_no_key_text():

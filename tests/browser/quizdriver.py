@@ -28,8 +28,10 @@ def fill(section, question, response) -> None:
     elif question.type == "truefalse":
         section.get_by_label("True" if response else "False", exact=True).check()
     elif question.type == "classify":
+        # Select by label: an option's value is its position, not the category id.
+        labels = question.labels()
         for item in question.items:
-            section.get_by_label(item.text, exact=True).select_option(response[item.id])
+            section.get_by_label(item.text, exact=True).select_option(label=labels[response[item.id]])
     elif question.type == "order":
         text = {i.id: i.text for i in question.items}
         for index, item_id in enumerate(response):

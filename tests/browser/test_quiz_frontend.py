@@ -142,18 +142,66 @@ def test_true_false_allows_one_try(context, harness):
 def test_classify_gives_only_chosen_category_misconceptions(context, harness):
     page = open_page(context, harness, "quiz").page
     q = question(page, "classify")
-    q.get_by_label("Thailand 2014").select_option("coup")
+    q.get_by_label("Thailand 2014").select_option(label="Coup")
     assert "Choose a category for every item first." in check(page, "classify").inner_text()
-    q.get_by_label("Wagner 2023").select_option("coup")
-    q.get_by_label("Long March").select_option("coup")
+    q.get_by_label("Wagner 2023").select_option(label="Coup")
+    q.get_by_label("Long March").select_option(label="Coup")
     text = check(page, "classify").inner_text()
     assert "placed right" not in text and "of 3" not in text  # no counts
     assert "“Wagner 2023”, placed under Coup: Prigozhin did not target the sitting executive." in text
     assert "party army" not in text and "paramilitary revolt" not in text  # never an item's why
     q.locator(".bookquiz-retry").click()
-    q.get_by_label("Wagner 2023").select_option("mutiny")
-    q.get_by_label("Long March").select_option("rebellion")
+    q.get_by_label("Wagner 2023").select_option(label="Mutiny")
+    q.get_by_label("Long March").select_option(label="Rebellion")
     assert "Correct." in check(page, "classify").inner_text()
+
+
+# Every attribute value of every element the quiz drew.
+ATTRIBUTES = "[...document.querySelectorAll('#root *')].flatMap((e) => [...e.attributes].map((a) => a.value))"
+
+
+def stored_answers(page) -> dict:
+    """The answers of the learner in this browser's localStorage (storage.js: one key per bank)."""
+    return page.evaluate(
+        """() => {
+          const key = Object.keys(localStorage).find((k) => k.startsWith("bookquiz:v2:test:"));
+          return key ? JSON.parse(localStorage.getItem(key)).answers : {};
+        }"""
+    )
+
+
+def test_inputs_carry_positions_and_records_keep_the_banks_ids(context, harness):
+    """Option, item and category ids (named after what they mean) are never in the DOM."""
+    page = open_page(context, harness, "quiz").page
+    attributes = set(page.evaluate(ATTRIBUTES))
+    embedded = json.dumps(page.evaluate("window.model.values.questions.map(({sealed, ...shown}) => shown)"))
+    for q in ALL_TYPES.questions:
+        for sub in (x for field in ("options", "items", "categories") for x in getattr(q, field, [])):
+            assert sub.id not in attributes, f"{q.id}: {sub.id} in the DOM"
+            assert f'"{sub.id}"' not in embedded, f"{q.id}: {sub.id} in the embedded question"
+    for qtype, count in (("single", 3), ("multiple", 3), ("truefalse", 2)):
+        values = question(page, qtype).locator("input").evaluate_all("(xs) => xs.map((x) => x.value)")
+        assert values == [str(n) for n in range(count)], qtype
+    items = question(page, "order").locator("button[data-item]").evaluate_all("(xs) => xs.map((x) => x.dataset.item)")
+    assert sorted(set(items)) == ["0", "1", "2"]
+    selects = question(page, "classify").locator("select").first.locator("option")
+    assert selects.evaluate_all("(xs) => xs.map((x) => x.value)") == ["", "0", "1", "2"]
+    question(page, "single").get_by_label("Rebel armies from the countryside").check()
+    check(page, "single")
+    question(page, "multiple").get_by_label("Overt").check()
+    check(page, "multiple")
+    c = question(page, "classify")
+    for item, label in (("Thailand 2014", "Coup"), ("Wagner 2023", "Mutiny"), ("Long March", "Coup")):
+        c.get_by_label(item).select_option(label=label)
+    check(page, "classify")
+    question(page, "order").locator(".bookquiz-check").click()
+    stored = stored_answers(page)
+    assert responses(stored["single-q"]) == ["rebels"]
+    assert responses(stored["multiple-q"]) == [["overt"]]
+    assert responses(stored["classify-q"]) == [{"thai-2014": "coup", "wagner-2023": "mutiny", "long-march": "coup"}]
+    order = ALL_TYPES.question("order-q")
+    assert sorted(responses(stored["order-q"])[0]) == sorted(i.id for i in order.items)
+    assert {k: responses(v) for k, v in answers(page).items()} == {k: responses(v) for k, v in stored.items()}
 
 
 def test_order_with_keyboard_only(context, harness):

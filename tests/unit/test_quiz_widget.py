@@ -17,7 +17,9 @@ from bookquiz import (
 )
 from bookquiz.assets import esm
 from bookquiz.grading import right_response, wrong_responses
+from bookquiz.layout import browser_specs
 from bookquiz.seal import unseal
+from coupbook.quizzes import all_banks
 from tests.support import SEALED_FIELDS, keys_in
 
 BANK = load_bank(Path(__file__).resolve().parents[1] / "fixtures" / "banks" / "all_types.yaml")
@@ -38,13 +40,36 @@ def test_quiz_state_draws_questions_and_seals_the_rest():
         "The military or other elites within the state apparatus"
     ]
     order = next(q for q in state["questions"] if q["type"] == "order")
-    assert [i["id"] for i in order["items"]] != [i.id for i in BANK.question("order-q").items]
+    shown = [i["id"] for i in unseal(order["sealed"], "fixture-all-types", "order-q")["items"]]
+    assert shown != [i.id for i in BANK.question("order-q").items]  # never drawn in the answer's order
+    text = {i.id: i.text for i in BANK.question("order-q").items}
+    assert [i["text"] for i in order["items"]] == [text[i] for i in shown]
     text = json.dumps(state, ensure_ascii=False)
     for question in BANK.questions:
         assert question.source not in text
         assert (question.explanation or "§") not in text
     assert state["_model_module"] == "anywidget"
     json.dumps(state)  # the state must be embeddable in the static page
+
+
+SUB_LISTS = ("options", "items", "categories")
+
+
+@pytest.mark.parametrize("bank", [BANK, *all_banks()], ids=lambda b: b.bank)
+def test_no_public_spec_carries_option_item_or_category_ids(bank):
+    """Authors name ids after what they mean (`coup` for the key, `coup-speed` for a distractor),
+    so ids are sealed: the public part lists texts and labels, the sealed part the ids, in the
+    same display order."""
+    for public, sealed in browser_specs(bank):
+        question = bank.question(public["id"])
+        for field in SUB_LISTS:
+            if field not in public:
+                continue
+            assert all(set(entry) <= {"text", "label"} for entry in public[field]), f"{question.id}.{field}"
+            shown = [entry.get("text") or entry.get("label") for entry in public[field]]
+            ids = [entry["id"] for entry in sealed[field]]
+            by_id = {x.id: getattr(x, "text", None) or x.label for x in getattr(question, field)}
+            assert shown == [by_id[i] for i in ids], f"{question.id}.{field}: ids and texts out of step"
 
 
 def test_state_is_the_same_whatever_the_edition():

@@ -65,14 +65,13 @@ export function instructorKey(full) {
 // spec: the question as embedded (public part plus `sealed`); entry(): its record;
 // commit(entry): save a new record.
 // locked(): true while the model answer of an open question must stay closed.
+// The inputs are drawn from the whole question held in memory: the ids of options, items and
+// categories are sealed (authors name them after what they mean), so the DOM carries only their
+// positions and each type maps them back to the ids that records, exports and regrading use.
 export function questionView({ bank, spec, index, total, uid, instructor, entry, commit, locked = () => false }) {
   const type = TYPES[spec.type];
-  let decoded = null;
-  const full = () => {
-    decoded ||= fullQuestion(bank, spec);
-    return decoded;
-  };
-  const inputs = type.inputs(spec, uid);
+  const full = fullQuestion(bank, spec);
+  const inputs = type.inputs(full, uid);
   const feedback = h("div", { class: "bookquiz-feedback", role: "status", "aria-live": "polite", tabindex: "-1" });
   const section = h("section", {
     class: `bookquiz-question bookquiz-${spec.type}`,
@@ -96,7 +95,7 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
     h("div", { class: "bookquiz-actions" }, check, retry, reveal),
     feedback,
   );
-  if (instructor) section.append(instructorKey(full()));
+  if (instructor) section.append(instructorKey(full));
 
   function buttons({ checking, retrying, revealing }) {
     inputs.disable(!checking);
@@ -126,7 +125,7 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
       const latest = all[all.length - 1];
       commit({ ...current, attempts: [...all.slice(0, -1), { ...latest, response: { ...latest.response, ...fields } }] });
     };
-    return [...type.review(full(), last.response, uid, onChange), ...teaching(full(), [])].filter(Boolean);
+    return [...type.review(full, last.response, uid, onChange), ...teaching(full, [])].filter(Boolean);
   }
 
   function drawLock() {
@@ -164,11 +163,11 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
       return;
     }
     const nodes = [];
-    if (revealed) nodes.push(verdict("revealed", "→", "Answer shown:"), list("ul", "bookquiz-key", full().key));
+    if (revealed) nodes.push(verdict("revealed", "→", "Answer shown:"), list("ul", "bookquiz-key", full.key));
     let details = [];
     let right = false;
     if (last) {
-      const result = grade(full(), last.response);
+      const result = grade(full, last.response);
       details = result.details;
       right = result.correct === true;
       if (right) nodes.push(verdict("right", "✓", "Correct."));
@@ -179,7 +178,7 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
     // learner may try again while the budget lasts.
     const done = right || revealed;
     const left = triesLeft(record, spec.type);
-    if (done) nodes.push(...teaching(full(), details));
+    if (done) nodes.push(...teaching(full, details));
     if (attempts.length) nodes.push(h("p", { class: "bookquiz-attempts", text: `Attempts: ${attempts.length}.` }));
     if (!done && attempts.length) nodes.push(h("p", { class: "bookquiz-tries", text: triesLeftText(left) }));
     if (right && !revealed && !rightEventually(record, spec.type)) {
@@ -205,7 +204,7 @@ export function questionView({ bank, spec, index, total, uid, instructor, entry,
       complain(read.problem);
       return;
     }
-    const result = grade(full(), read.response);
+    const result = grade(full, read.response);
     const record = {
       ...current,
       attempts: [...attemptsOf(current), { response: read.response, correct: result.correct, at: isoNow() }],

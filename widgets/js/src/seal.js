@@ -1,6 +1,6 @@
 // Unsealing: the part of each question the browser needs only to grade and explain (the key,
-// misconceptions, hints, explanation, source) is JSON XORed with a keystream derived from the
-// bank and question ids, then base64.  The twin of bookquiz/seal.py (see its docstring).
+// misconceptions, hints, explanation, source, and the ids of options, items and categories) is
+// JSON XORed with a keystream derived from the bank and question ids, then base64.  The twin of bookquiz/seal.py (see its docstring).
 // This keeps keys out of plain sight; it does not stop a determined reader of the page.
 
 function fnv1a(bytes) {

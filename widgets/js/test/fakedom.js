@@ -58,11 +58,14 @@ class FakeNode {
     yield this;
     for (const child of this.childNodes) if (child instanceof FakeNode) yield* child.walk();
   }
-  // Only ".class" and "tag" selectors, which is all the tests need.
+  // Only ".class", "tag" and 'tag[name="value"]...' selectors, which is all the tests need.
   querySelectorAll(selector) {
-    const match = selector.startsWith(".")
-      ? (n) => n.className.split(" ").includes(selector.slice(1))
-      : (n) => n.tagName === selector.toUpperCase();
+    const [head, ...rest] = selector.split("[");
+    const wanted = rest.map((part) => part.match(/^([\w-]+)="(.*)"\]$/).slice(1));
+    const matchHead = head.startsWith(".")
+      ? (n) => n.className.split(" ").includes(head.slice(1))
+      : (n) => n.tagName === head.toUpperCase();
+    const match = (n) => matchHead(n) && wanted.every(([name, value]) => n.getAttribute(name) === value);
     return [...this.walk()].filter((n) => n !== this && match(n));
   }
   querySelector(selector) {
@@ -84,4 +87,14 @@ class FakeText {
 export function installFakeDom() {
   globalThis.document = { createElement: (tag) => new FakeNode(tag) };
   globalThis.CSS ||= { escape: (s) => s };
+}
+
+// Tick the option labelled `text` (and untick the others), then press Check: as a learner does,
+// by what the option says (input values are positions, not ids).
+export function pick(section, text) {
+  for (const row of section.querySelectorAll(".bookquiz-choice")) {
+    const [input, label] = row.childNodes;
+    input.checked = label.textContent === text;
+  }
+  section.querySelector(".bookquiz-check").click();
 }

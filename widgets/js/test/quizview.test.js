@@ -1,7 +1,7 @@
 // The quiz rendered in Node on a stand-in DOM (fakedom.js): what a learner sees around open answers.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { installFakeDom } from "./fakedom.js";
+import { installFakeDom, pick } from "./fakedom.js";
 import { open, single, truefalse } from "./fixtures.js";
 
 installFakeDom();
@@ -32,11 +32,6 @@ function writeOpen(section, text) {
   section.querySelector("textarea").value = text;
   section.querySelector(".bookquiz-check").click();
   return section.querySelector(".bookquiz-feedback");
-}
-
-function pick(section, value) {
-  for (const input of section.querySelectorAll("input")) input.checked = input.getAttribute("value") === String(value);
-  section.querySelector(".bookquiz-check").click();
 }
 
 test("a submitted open answer shows no stray 'null' between the checklist and the explanation", () => {
@@ -91,7 +86,7 @@ test("the model answer stays locked until every graded question of the quiz has 
   assert.equal(values.answers["open-q"].attempts.length, 1, "the locked answer is saved");
   assert.equal(q.dataset.state, "locked");
 
-  pick(section("single-q"), "crowds"); // a wrong first try counts as a try
+  pick(section("single-q"), "Mass protest movements"); // a wrong first try counts as a try
   assert.ok(!q.querySelector(".bookquiz-feedback").textContent.includes("Model answer"));
   section("truefalse-q").querySelector(".bookquiz-reveal").click(); // so does showing the answer
   assert.equal(note.hidden, true);
@@ -104,7 +99,7 @@ test("an open answer being drafted is left alone when another question unlocks i
   const { section } = mount([single, open]);
   const q = section("open-q");
   q.querySelector("textarea").value = "a draft in progress";
-  pick(section("single-q"), "insiders");
+  pick(section("single-q"), "Elites within the state apparatus");
   assert.equal(q.querySelector("textarea").value, "a draft in progress");
   assert.equal(q.querySelector(".bookquiz-lock-note").hidden, true);
   assert.equal(q.querySelector(".bookquiz-feedback").textContent, "");

@@ -2,7 +2,7 @@
 // what the learner is offered (question.js) and what counts as right eventually (record.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { installFakeDom } from "./fakedom.js";
+import { installFakeDom, pick } from "./fakedom.js";
 import { classify, multiple, numeric, open, order, single, truefalse } from "./fixtures.js";
 
 installFakeDom();
@@ -40,11 +40,6 @@ function mount(questions) {
     handlers["change:answers"]();
   };
   return { el, values, section, receive };
-}
-
-function pick(section, value) {
-  for (const input of section.querySelectorAll("input")) input.checked = input.getAttribute("value") === String(value);
-  section.querySelector(".bookquiz-check").click();
 }
 
 const shown = (node) => !node.hidden;
@@ -96,7 +91,7 @@ test("the budget is said before the first try; a wrong try says how many are lef
   const { section } = mount([single]);
   const q = section("single-q");
   assert.equal(q.querySelector(".bookquiz-budget").visibleText, "You have 2 tries at this question.");
-  pick(q, "crowds");
+  pick(q, "Mass protest movements");
   const feedback = q.querySelector(".bookquiz-feedback").textContent;
   assert.match(feedback, /Not quite\./);
   assert.match(feedback, /1 try left\./);
@@ -109,9 +104,9 @@ test("the budget is said before the first try; a wrong try says how many are lef
 test("once the budget is spent and the answer is not right, only Show answer is offered", () => {
   const { section, values } = mount([single, multiple]);
   const q = section("single-q");
-  pick(q, "crowds");
+  pick(q, "Mass protest movements");
   q.querySelector(".bookquiz-retry").click();
-  pick(q, "rebels");
+  pick(q, "Rebel armies");
   const feedback = q.querySelector(".bookquiz-feedback").textContent;
   assert.match(feedback, /Rebels wage insurgencies\./);
   assert.ok(feedback.includes(NO_TRIES_LEFT), feedback);
@@ -133,7 +128,7 @@ test("true/false allows one try: after a wrong answer, no Try again", () => {
   const { section, el, values } = mount([truefalse]);
   const q = section("truefalse-q");
   assert.equal(q.querySelector(".bookquiz-budget").visibleText, "You have 1 try at this question.");
-  pick(q, false);
+  pick(q, "False");
   assert.ok(q.querySelector(".bookquiz-feedback").textContent.includes(NO_TRIES_LEFT));
   assert.deepEqual(buttons(q), { check: false, retry: false, reveal: true });
   assert.equal(values.score, 0);
@@ -143,9 +138,9 @@ test("true/false allows one try: after a wrong answer, no Try again", () => {
 test("a right second try counts; the score line and the model's score agree", () => {
   const { section, el, values } = mount([single, truefalse]);
   const q = section("single-q");
-  pick(q, "crowds");
+  pick(q, "Mass protest movements");
   q.querySelector(".bookquiz-retry").click();
-  pick(q, "insiders");
+  pick(q, "Elites within the state apparatus");
   assert.match(q.querySelector(".bookquiz-feedback").textContent, /Correct\./);
   assert.ok(!q.querySelector(".bookquiz-feedback").textContent.includes("left"));
   assert.deepEqual([values.score, values.first_try_score], [1, 0]);

@@ -138,7 +138,8 @@ class QuestionBase(Strict):
         """(public, sealed) dicts for the browser: what draws the question, and everything else.
 
         Lists (options, items, categories) are in display order in both, so the browser merges
-        them index by index.
+        them index by index.  The ``public`` specs keep the ids of those list entries sealed:
+        authors name them after what they mean, so a plain id could give the answer away.
         """
         shown = self.displayed(rng, key_slot)
         public = shown.model_dump(mode="json", include=self.public)

@@ -1,9 +1,12 @@
 """Sealing: what the browser needs only to grade and explain, kept out of plain sight.
 
-Each question's sealed part (the key, misconceptions, hints, explanation, source ...) is JSON,
-XORed with a keystream derived from the bank and question ids, and base64-encoded.  The
-front end (``widgets/js/src/seal.js``) reverses it when it grades, when the learner asks for the
-answer, and in the instructor edition.
+Each question's sealed part (the key, misconceptions, hints, explanation, source ..., and the
+ids of options, classify items and categories and order items, which authors name after what
+they mean) is JSON, XORed with a keystream derived from the bank and question ids, and
+base64-encoded.  Lists (options, items, categories) are in display order in both parts, so the
+front end (``widgets/js/src/seal.js``) merges them index by index.  It unseals each question
+once to draw it (the DOM carries positions, never those ids), to grade, to show the answer and
+in the instructor edition.
 
 This stops casual peeking (view source, search in page, site search), **not a determined
 student**: the page holds everything needed to decode it.  Grades that matter come from class

@@ -1,4 +1,6 @@
 // Radio buttons or checkboxes: the inputs of the single, multiple and truefalse types.
+// An input's value is its position (value="0", "1" ...), never the option's id (sealed: authors
+// name ids after what they mean); read() and write() map positions to the ids in memory.
 
 import { h } from "../dom.js";
 
@@ -6,7 +8,7 @@ export function choiceInputs(choices, uid, kind) {
   const node = h("div", { class: "bookquiz-choices" });
   const inputs = choices.map((choice, n) => {
     const id = `${uid}-c${n}`;
-    const input = h("input", { type: kind, id, name: `${uid}-choice`, value: String(choice.value) });
+    const input = h("input", { type: kind, id, name: `${uid}-choice`, value: String(n) });
     node.append(h("div", { class: "bookquiz-choice" }, input, h("label", { for: id, text: choice.text })));
     return { input, choice };
   });

@@ -25,18 +25,23 @@ export default {
     const selects = q.items.map((item, n) => {
       const id = `${uid}-i${n}`;
       const select = h("select", { id }, h("option", { value: "", text: "Choose a category…" }));
-      for (const c of q.categories) select.append(h("option", { value: c.id, text: c.label }));
+      // A category's value is its position, never its id (sealed): read/write map the two.
+      for (const [k, c] of q.categories.entries()) select.append(h("option", { value: String(k), text: c.label }));
       node.append(h("li", {}, h("label", { for: id, text: item.text }), select));
       return { item, select };
     });
+    const position = (categoryId) => q.categories.findIndex((c) => c.id === categoryId);
     return {
       node,
       read() {
         if (selects.some(({ select }) => !select.value)) return { problem: "Choose a category for every item first." };
-        return { response: Object.fromEntries(selects.map(({ item, select }) => [item.id, select.value])) };
+        return { response: Object.fromEntries(selects.map(({ item, select }) => [item.id, q.categories[Number(select.value)].id])) };
       },
       write(response) {
-        for (const { item, select } of selects) select.value = own(response, item.id) ? response[item.id] : "";
+        for (const { item, select } of selects) {
+          const k = own(response, item.id) ? position(response[item.id]) : -1;
+          select.value = k < 0 ? "" : String(k);
+        }
       },
       disable(disabled) {
         for (const { select } of selects) select.disabled = disabled;

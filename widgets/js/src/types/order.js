@@ -1,8 +1,8 @@
 // Order: the learner moves events (or steps) into order with Earlier/Later buttons (keyboard
-// friendly).  Items arrive in a fixed shuffle; the right order is sealed (q.order).  A wrong order
-// gets one neutral line (UNORDERED) and the question's hint, never how many items are in place:
-// with three or four items a count solves the question in a few tries.  Two tries (`tries`,
-// counted in record.js); then only "Show answer" is offered.
+// friendly).  Items arrive in a fixed shuffle; their ids and the right order (q.order) are
+// sealed.  A wrong order gets one neutral line (UNORDERED) and the question's hint, never how
+// many items are in place: with three or four items a count solves the question in a few tries.
+// Two tries (`tries`, counted in record.js); then only "Show answer" is offered.
 
 import { h } from "../dom.js";
 
@@ -21,6 +21,9 @@ export default {
   inputs(q) {
     const text = Object.fromEntries(q.items.map((i) => [i.id, i.text]));
     const start = q.items.map((i) => i.id);
+    // A button's data-item is the item's place in the shuffle as drawn, never its id (sealed:
+    // authors name ids after what they mean); responses keep the ids.
+    const slot = Object.fromEntries(start.map((id, n) => [id, String(n)]));
     let current = [...start];
     let disabled = false;
     const list = h("ol", { class: "bookquiz-order-list" });
@@ -37,7 +40,7 @@ export default {
       }
       [current[from], current[to]] = [current[to], current[from]];
       draw();
-      list.querySelector(`button[data-item="${CSS.escape(id)}"][data-direction="${direction}"]`).focus();
+      list.querySelector(`button[data-item="${slot[id]}"][data-direction="${direction}"]`).focus();
       announcer.textContent = `“${text[id]}” moved to position ${to + 1} of ${current.length}.`;
     }
 
@@ -45,7 +48,7 @@ export default {
       return h("button", {
         type: "button",
         class: "bookquiz-move",
-        "data-item": id,
+        "data-item": slot[id],
         "data-direction": direction,
         "aria-label": `Move “${text[id]}” ${MOVES[direction].word}`,
         "aria-disabled": disabled ? "true" : null,

@@ -40,7 +40,8 @@ class ChoiceQuestion(QuestionBase):
 
     exactly_one: ClassVar[bool]
     options: list[Option]
-    public: ClassVar[dict[str, Any]] = {**QuestionBase.public, "options": {"__all__": {"id", "text"}}}
+    # Option ids are sealed: authors name them after what they mean ("coup", "coup-speed").
+    public: ClassVar[dict[str, Any]] = {**QuestionBase.public, "options": {"__all__": {"text"}}}
 
     @field_validator("options")
     @classmethod

@@ -45,7 +45,8 @@ class Classify(QuestionBase):
     type: Literal["classify"]
     categories: list[Category] = Field(min_length=2, max_length=8)
     items: list[ClassifyItem] = Field(min_length=2, max_length=12)
-    public = {**QuestionBase.public, "categories": True, "items": {"__all__": {"id", "text"}}}
+    # Item and category ids are sealed: authors name them after what they mean.
+    public = {**QuestionBase.public, "categories": {"__all__": {"label"}}, "items": {"__all__": {"text"}}}
 
     @field_validator("categories")
     @classmethod

@@ -1,10 +1,10 @@
 """Order: the learner moves events into time order (buttons, keyboard friendly).
 
-Items are listed in the bank in the right order; the browser gets them in a fixed shuffle that
-is never the answer, and the right order sealed.  A wrong order gets one neutral line
-(:data:`UNORDERED`) and the question's hint, never how many items are in place: with three or
-four items a count solves the question in a few tries.  Two tries (``tries``); then only "Show
-answer".  The browser's order.js says the same.
+Items are listed in the bank in the right order; the browser gets their texts in a fixed shuffle
+that is never the answer, and sealed: their ids (in that same order) and the right order.  A
+wrong order gets one neutral line (:data:`UNORDERED`) and the question's hint, never how many
+items are in place: with three or four items a count solves the question in a few tries.  Two
+tries (``tries``); then only "Show answer".  The browser's order.js says the same.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ class Order(QuestionBase):
     tries = 2  # attempts that count; then only "Show answer" (the browser's tries: 2)
     type: Literal["order"]
     items: list[OrderItem] = Field(min_length=3, max_length=10)  # in the correct order
-    public = {**QuestionBase.public, "items": True}
+    # Item ids are sealed: authors name them after what they mean ("top", "outside").
+    public = {**QuestionBase.public, "items": {"__all__": {"text"}}}
 
     @field_validator("items")
     @classmethod
@@ -78,8 +79,10 @@ class Order(QuestionBase):
 
     def split(self, rng: random.Random, key_slot: int | None = None) -> tuple[dict, dict]:
         public, sealed = super().split(rng, key_slot)
-        position = {item_id: n for n, item_id in enumerate(self.display_order(rng))}
-        public["items"] = sorted(public["items"], key=lambda item: position[item["id"]])
-        sealed.pop("items", None)
+        text = {i.id: i.text for i in self.items}
+        shown = self.display_order(rng)
+        # Both lists in the display order, so the browser merges them index by index.
+        public["items"] = [{"text": text[item_id]} for item_id in shown]
+        sealed["items"] = [{"id": item_id} for item_id in shown]
         sealed["order"] = self.right_response()
         return public, sealed
