@@ -296,3 +296,18 @@ def test_a_compound_name_asserts_its_head_label():
     assert opening_label("A mutiny that became a coup: it began over pay", vocabulary) == "mutiny"
     assert opening_label("A self-coup: the president closed congress", vocabulary) == "self coup"
     assert opening_label("Step 2: the target", vocabulary) is None
+
+
+def test_a_single_word_in_four_keys_and_no_distractor_is_a_course_refrain():
+    def bank(name: str, n: int, distractor: str) -> object:
+        questions = [single(f"q{i}", f"A coup: the troops seized the {i}th palace", distractor) for i in range(n)]
+        return parse_bank({"bank": name, "title": "t", "questions": questions}, f"{name}.yaml")
+
+    def refrains(found) -> set[str]:
+        return {f.message.split("'")[1] for f in found if f.rule == "course-refrain"}
+
+    assert "seized" in refrains(lint_course([bank("a", 2, "A mutiny: they held the base"), bank("b", 2, "x y z")]))
+    # three keys are not yet a refrain for one word (they are for a pair)
+    assert "seized" not in refrains(lint_course([bank("a", 3, "A mutiny: they held the base")]))
+    # distractors that use the word as often as half the keys do: no cue
+    assert "seized" not in refrains(lint_course([bank("a", 4, "A mutiny: they seized the base")]))

@@ -27,8 +27,9 @@
   other name (three "A coup:" options beside one "A mutiny:"), so that picking the most frequent
   name finds the key; another name must open as many options as the key's;
 - ``course-refrain`` (:func:`lint_course`, across banks): a pair of content words in the keys of
-  three or more single or multiple-select questions of the course that appears in fewer than half
-  as many questions' distractors: a learner who reads every quiz learns which reasons mark keys.
+  three or more single or multiple-select questions of the course, or a single content word (four
+  letters or more: "seized", "openly") in the keys of four or more, that appears in fewer than
+  half as many questions' distractors: a learner who reads every quiz learns which words mark keys.
 
 The verdict-leak check is deliberately simple, so that it has no false positives on the course's
 banks, and it misses what it cannot see:
@@ -68,6 +69,7 @@ from .bank import Bank
 LONGEST_RATIO, LONGEST_MARGIN = 1.5, 15
 THROWAWAY_RATIO = 1 / 3
 REFRAIN_N, REFRAIN_MIN_QUESTIONS = 3, 3
+REFRAIN_WORD_QUESTIONS = 4  # a single word marks keys when it is in four keys (course-wide)
 # Words too common to mark a key on their own; a "content pair" has neither.
 _STOP = """a an the of and or to in on by for is it its as at be was were that this with from not no but
 which who whom what their his her they he she them than then so if"""
@@ -179,12 +181,25 @@ def _echo_findings(bank: Bank, question) -> list[Finding]:
     return found
 
 
+def content_words(text: str) -> set[str]:
+    """Words of four letters or more that are not stopwords or numbers ("seized", "openly")."""
+    return {w for w in normalise(text).split() if len(w) > 3 and w not in STOPWORDS and not w.isdigit()}
+
+
 def _course_refrain_findings(banks: list[Bank]) -> list[Finding]:
+    """Content pairs in the keys of REFRAIN_MIN_QUESTIONS questions, and single content words in
+    the keys of REFRAIN_WORD_QUESTIONS, that distractors use less than half as often."""
+    return _course_refrain(banks, content_pairs, REFRAIN_MIN_QUESTIONS) + _course_refrain(
+        banks, content_words, REFRAIN_WORD_QUESTIONS
+    )
+
+
+def _course_refrain(banks: list[Bank], grams, least: int) -> list[Finding]:
     keyed: dict[str, list[tuple[str, str]]] = {}
     distracting: dict[str, int] = {}
     for bank in banks:
         for question in bank.questions:
-            texts = _gram_sets(question)
+            texts = _gram_sets(question, grams)
             if texts is None:
                 continue
             for pair in texts[0]:
@@ -193,7 +208,7 @@ def _course_refrain_findings(banks: list[Bank]) -> list[Finding]:
                 distracting[pair] = distracting.get(pair, 0) + 1
     found = []
     for pair, where in sorted(keyed.items()):
-        if len(where) >= REFRAIN_MIN_QUESTIONS and 2 * distracting.get(pair, 0) < len(where):
+        if len(where) >= least and 2 * distracting.get(pair, 0) < len(where):
             others = ", ".join(f"{b} '{q}'" for b, q in where)
             found += [
                 Finding(b, q, "course-refrain", f"{pair!r} is in the keys of {others}, and in the distractors of"
