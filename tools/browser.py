@@ -116,7 +116,8 @@ def settle(page, timeout_ms: int = 30_000) -> None:
     """Wait until the page's widgets, charts and maths have rendered (every chart brought into view)."""
     from playwright.sync_api import Error as PlaywrightError
 
-    for attempt in range(3):
+    attempts = 5
+    for attempt in range(attempts):
         try:
             page.wait_for_load_state("load")
             page.evaluate(REVEAL_CHARTS)
@@ -127,6 +128,9 @@ def settle(page, timeout_ms: int = 30_000) -> None:
         except PlaywrightError as error:
             # A page that forwards to another (index.html's refresh to the first chapter) replaces
             # the document under the script: settle the page it forwarded to.
-            if "Execution context was destroyed" not in str(error) or attempt == 2:
+            # On a busy machine the forward can start after "load" has returned for the old page,
+            # so give the new page a moment to begin before waiting for its load again.
+            if "Execution context was destroyed" not in str(error) or attempt == attempts - 1:
                 raise
+            page.wait_for_timeout(500 * (attempt + 1))
     page.wait_for_timeout(300)
