@@ -311,3 +311,14 @@ def test_a_single_word_in_four_keys_and_no_distractor_is_a_course_refrain():
     assert "seized" not in refrains(lint_course([bank("a", 3, "A mutiny: they held the base")]))
     # distractors that use the word as often as half the keys do: no cue
     assert "seized" not in refrains(lint_course([bank("a", 4, "A mutiny: they seized the base")]))
+
+
+def test_a_question_id_that_names_its_key():
+    banks = verdict_banks("p")
+    raw = single("coup-sudan", "A coup attempt that became a civil war: it failed", "A mutiny: x", "A mutiny: y",
+                  "A coup attempt that became a civil war: z", new_case="sudan-2023")  # fmt: skip
+    banks[0].questions[1] = parse_bank({"bank": "a", "title": "t", "questions": [raw]}, "a.yaml").questions[0]
+    assert [f.question for f in lint_course(banks) if f.rule == "id-names-key"] == ["coup-sudan"]
+    raw["id"] = "sudan-2023-label"
+    banks[0].questions[1] = parse_bank({"bank": "a", "title": "t", "questions": [raw]}, "a.yaml").questions[0]
+    assert [f.question for f in lint_course(banks) if f.rule == "id-names-key"] == []

@@ -22,6 +22,8 @@
   ``new_case``) whose key opens with a label (from the vocabulary below) that no distractor opens
   with, so that knowing the label alone picks the key; a question asks for the label and the reason
   that decides it, and at least one distractor gives the same label with a reason that does not;
+- ``id-names-key`` (:func:`lint_course`): such a question's id (public: the page and the learner's
+  records carry it) contains a word of its key's label ("uprising-1973" for a popular uprising);
 - ``label-balance`` (:func:`lint_course`): in such a question the key's name (its opening, before
   the first ``:``, as in "A coup attempt that became a civil war") opens more options than any
   other name (three "A coup:" options beside one "A mutiny:"), so that picking the most frequent
@@ -357,6 +359,17 @@ def _lone_label_findings(banks: list[Bank], vocabulary: list[str]) -> list[Findi
                 if not label:
                     continue
                 name = _opening(key)
+                named = set(label.split()) & set(normalise(question.id).split())
+                if named:
+                    found.append(
+                        Finding(
+                            bank.bank,
+                            question.id,
+                            "id-names-key",
+                            f"the question's id (shown in the page) contains {sorted(named)} from its key's label"
+                            f" {label!r}: rename it after the case, not the answer",
+                        )
+                    )
                 if not others[label]:
                     found.append(
                         Finding(
