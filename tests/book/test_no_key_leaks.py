@@ -82,6 +82,27 @@ def test_student_widget_state_holds_no_plain_key_field():
     assert offenders == []
 
 
+def id_problems(spec: dict, question) -> list[str]:
+    """Where the plain part of an embedded question could carry an option, item or category id.
+
+    Each entry of its lists must be the bank's text or label alone, and its prompt the bank's
+    prompt (an id may occur in those words by chance: an item about an `address`); no other plain
+    value may hold an id as a whole word (a hyphen bounds a word: `q1-coup` holds `coup`)."""
+    plain = {k: v for k, v in spec.items() if k not in ("id", "sealed")}
+    problems = [] if plain.get("prompt") == question.prompt else ["prompt changed"]
+    for field in SUB_LISTS:
+        entries, own = plain.get(field, []), getattr(question, field, [])
+        if any(set(entry) not in ({"text"}, {"label"}) for entry in entries):
+            problems.append(f"{field}: a field besides text or label")
+        words = sorted(str(value) for entry in entries for value in entry.values())
+        if words != sorted(getattr(x, "text", None) or x.label for x in own):
+            problems.append(f"{field}: not the bank's texts")
+    rest = strings({k: v for k, v in plain.items() if k not in (*SUB_LISTS, "prompt")})
+    ids = {x.id for field in SUB_LISTS for x in getattr(question, field, [])}
+    problems += [f"{i} in {s!r}" for s in rest for i in sorted(ids) if re.search(rf"(?<!\w){re.escape(i)}(?!\w)", s)]
+    return problems
+
+
 def test_student_widget_state_holds_no_option_item_or_category_ids():
     """Authors name these ids after what they mean (`coup` for the key, `coup-speed` for a
     distractor; order items `top`, `outside`), so they are sealed: the plain part of every quiz
@@ -94,13 +115,8 @@ def test_student_widget_state_holds_no_option_item_or_category_ids():
             bank = banks[model["bank_id"]] if "bank_id" in model else None
             for spec in model.get("questions", []):
                 seen += 1
-                plain = {k: v for k, v in spec.items() if k not in ("id", "sealed")}
-                question = bank.question(spec["id"])
-                ids = {x.id for field in SUB_LISTS for x in getattr(question, field, [])}
-                with_id = [f for f in SUB_LISTS if any("id" in entry for entry in plain.get(f, []))]
-                named = sorted(ids & set(strings(plain)))
-                if with_id or named:
-                    offenders.append(f"{page}: {bank.bank}/{question.id}: {with_id} {named}")
+                problems = id_problems(spec, bank.question(spec["id"]))
+                offenders += [f"{page}: {bank.bank}/{spec['id']}: {p}" for p in problems]
     assert seen > 50
     assert offenders == [], "\n".join(offenders[:30])
 

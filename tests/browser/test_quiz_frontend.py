@@ -7,11 +7,13 @@ These tests do not need the built book: they render bookquiz's ES module on a ba
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from bookquiz import ProgressBoard, Quiz, load_bank
+from bookquiz.bank import parse_bank
 
 from .conftest import serve, watch
 from .harness import write_page
@@ -22,6 +24,26 @@ ALL_TYPES = load_bank(BANKS / "all_types.yaml")
 SINGLE = ALL_TYPES.question("single-q")
 CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
 OPEN_TEXT = "No: it aimed at the generals, not at Putin, so it was a mutiny against the military leadership."
+
+
+def distinctive(bank):
+    """``bank`` with every option, item and category id prefixed ``sid-``: an id found in the page
+    is then a leak, never a word that happens to match an attribute (type="radio") or a text."""
+    raw = bank.model_dump(exclude_none=True)
+    raw["bank"] = "fixture-sealed-ids"
+    for q in raw["questions"]:
+        for entry in q.get("options", []) + q.get("categories", []):
+            entry["id"] = f"sid-{entry['id']}"
+        for item in q.get("items", []):
+            item["id"] = f"sid-{item['id']}"
+            if "category" in item:
+                item["category"] = f"sid-{item['category']}"
+            if "misconceptions" in item:
+                item["misconceptions"] = {f"sid-{k}": v for k, v in item["misconceptions"].items()}
+    return parse_bank(raw)
+
+
+SEALED_IDS = distinctive(ALL_TYPES)
 BLOCK_STORAGE = """
 Object.defineProperty(window, "localStorage", {
   get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
@@ -34,6 +56,8 @@ def harness(tmp_path_factory):
     folder = tmp_path_factory.mktemp("harness")
     write_page(folder, "quiz", Quiz(ALL_TYPES, namespace="test", instructor=False))
     write_page(folder, "instructor", Quiz(ALL_TYPES, namespace="test", instructor=True))
+    write_page(folder, "sealed", Quiz(SEALED_IDS, namespace="test", instructor=False))
+    write_page(folder, "sealed-instructor", Quiz(SEALED_IDS, namespace="test", instructor=True))
     write_page(folder, "hostile", Quiz(load_bank(BANKS / "hostile.yaml"), namespace="test"))
     write_page(folder, "progress", ProgressBoard([ALL_TYPES], {"fixture-all-types": "quiz.html"}, namespace="test"))
     server = serve(folder)
@@ -156,8 +180,22 @@ def test_classify_gives_only_chosen_category_misconceptions(context, harness):
     assert "Correct." in check(page, "classify").inner_text()
 
 
-# Every attribute value of every element the quiz drew.
-ATTRIBUTES = "[...document.querySelectorAll('#root *')].flatMap((e) => [...e.attributes].map((a) => a.value))"
+# Every attribute value (element ids, aria-*, data-*, value ...), form value and text of every
+# element the quiz drew.
+PLACES = """[...document.querySelectorAll('#root *')].flatMap((e) => [
+  ...[...e.attributes].map((a) => `${a.name}="${a.value}"`),
+  `(value) ${e.value ?? ""}`,
+  [...e.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.data).join(" "),
+])"""
+
+
+def sub_ids(bank) -> list[str]:
+    return [x.id for q in bank.questions for field in ("options", "items", "categories") for x in getattr(q, field, [])]
+
+
+def ids_found(places: list[str], ids: list[str]) -> list[str]:
+    """Each place that holds an id as a whole word (a hyphen bounds a word: q1-sid-coup holds it)."""
+    return [f"{i}: {p}" for p in places for i in ids if re.search(rf"(?<!\w){re.escape(i)}(?!\w)", p)]
 
 
 def stored_answers(page) -> dict:
@@ -170,15 +208,42 @@ def stored_answers(page) -> dict:
     )
 
 
-def test_inputs_carry_positions_and_records_keep_the_banks_ids(context, harness):
-    """Option, item and category ids (named after what they mean) are never in the DOM."""
-    page = open_page(context, harness, "quiz").page
-    attributes = set(page.evaluate(ATTRIBUTES))
+def test_ids_found_finds_an_id_inside_a_longer_value():
+    places = ['id="bookquiz-1-q1-sid-coup"', "Move sid-thai-2014 later", 'value="sid-coupe"']
+    assert len(ids_found(places, ["sid-coup", "sid-thai-2014"])) == 2
+
+
+@pytest.mark.parametrize("name", ["sealed", "sealed-instructor"])
+def test_no_option_item_or_category_id_in_the_page(context, harness, name):
+    """Option, item and category ids (named after what they mean) are never in the DOM or the
+    embedded questions: not before an answer, nor after Check and Show answer, nor in the
+    instructor edition."""
+    w = open_page(context, harness, name)
+    page = w.page
+    ids = sub_ids(SEALED_IDS)
+    assert len(ids) == 15 and all(i.startswith("sid-") for i in ids)
+    if name == "sealed-instructor":
+        assert page.locator(".bookquiz-instructor-key").count() == 7
     embedded = json.dumps(page.evaluate("window.model.values.questions.map(({sealed, ...shown}) => shown)"))
-    for q in ALL_TYPES.questions:
-        for sub in (x for field in ("options", "items", "categories") for x in getattr(q, field, [])):
-            assert sub.id not in attributes, f"{q.id}: {sub.id} in the DOM"
-            assert f'"{sub.id}"' not in embedded, f"{q.id}: {sub.id} in the embedded question"
+    assert ids_found([embedded], ids) == []
+    assert ids_found(page.evaluate(PLACES), ids) == []
+    question(page, "single").get_by_label("Mass protest movements").check()
+    question(page, "multiple").get_by_label("Overt").check()
+    c = question(page, "classify")
+    for item in ("Thailand 2014", "Wagner 2023", "Long March"):
+        c.get_by_label(item).select_option(label="Mutiny")
+    for qtype in ("single", "multiple", "classify", "order"):
+        assert "Not quite." in check(page, qtype).inner_text(), qtype
+        question(page, qtype).locator(".bookquiz-reveal").click()
+        assert question(page, qtype).get_attribute("data-state") == "revealed", qtype
+    assert ids_found(page.evaluate(PLACES), ids) == []
+    assert w.problems == []
+
+
+def test_inputs_carry_positions_and_records_keep_the_banks_ids(context, harness):
+    """Inputs carry positions; records keep the bank's ids and are drawn back onto the positions
+    after a reload, and cleared by a reset."""
+    page = open_page(context, harness, "quiz").page
     for qtype, count in (("single", 3), ("multiple", 3), ("truefalse", 2)):
         values = question(page, qtype).locator("input").evaluate_all("(xs) => xs.map((x) => x.value)")
         assert values == [str(n) for n in range(count)], qtype
@@ -194,7 +259,12 @@ def test_inputs_carry_positions_and_records_keep_the_banks_ids(context, harness)
     for item, label in (("Thailand 2014", "Coup"), ("Wagner 2023", "Mutiny"), ("Long March", "Coup")):
         c.get_by_label(item).select_option(label=label)
     check(page, "classify")
-    question(page, "order").locator(".bookquiz-check").click()
+    ordering = question(page, "order")
+    shuffled = ordering.locator(".bookquiz-order-text").all_inner_texts()
+    ordering.get_by_role("button", name=f"Move “{shuffled[0]}” later").click()  # not the shuffle, so a restore shows
+    moved = ordering.locator(".bookquiz-order-text").all_inner_texts()
+    assert moved != shuffled
+    ordering.locator(".bookquiz-check").click()
     stored = stored_answers(page)
     assert responses(stored["single-q"]) == ["rebels"]
     assert responses(stored["multiple-q"]) == [["overt"]]
@@ -202,6 +272,36 @@ def test_inputs_carry_positions_and_records_keep_the_banks_ids(context, harness)
     order = ALL_TYPES.question("order-q")
     assert sorted(responses(stored["order-q"])[0]) == sorted(i.id for i in order.items)
     assert {k: responses(v) for k, v in answers(page).items()} == {k: responses(v) for k, v in stored.items()}
+
+    def drawn():
+        """What the inputs show, by the text a learner reads: ticks, chosen categories, the order."""
+        by_label = "(xs) => Object.fromEntries(xs.map((x) => [x.labels[0].textContent, %s]))"
+        return {
+            "single": question(page, "single").locator("input").evaluate_all(by_label % "x.checked"),
+            "multiple": question(page, "multiple").locator("input").evaluate_all(by_label % "x.checked"),
+            "classify": question(page, "classify")
+            .locator("select")
+            .evaluate_all(by_label % "x.selectedOptions[0].textContent"),
+            "order": question(page, "order").locator(".bookquiz-order-text").all_inner_texts(),
+        }
+
+    single = {o.text: False for o in SINGLE.options}
+    multiple = {o.text: False for o in ALL_TYPES.question("multiple-q").options}
+    page.reload()  # the saved records are drawn back onto the positions
+    page.wait_for_function("window.harnessReady === true")
+    assert drawn() == {
+        "single": single | {"Rebel armies from the countryside": True},
+        "multiple": multiple | {"Overt": True},
+        "classify": {"Thailand 2014": "Coup", "Wagner 2023": "Mutiny", "Long March": "Coup"},
+        "order": moved,
+    }
+    page.evaluate("window.model.set('answers', {})")  # as quiz.reset() does from Python
+    assert drawn() == {
+        "single": single,
+        "multiple": multiple,
+        "classify": dict.fromkeys(("Thailand 2014", "Wagner 2023", "Long March"), "Choose a category…"),
+        "order": shuffled,
+    }
 
 
 def test_order_with_keyboard_only(context, harness):
