@@ -1,6 +1,9 @@
-// Unsealing: the part of each question the browser needs only to grade and explain (the key,
-// misconceptions, hints, explanation, source, and the ids of options, items and categories) is
-// JSON XORed with a keystream derived from the bank and question ids, then base64.  The twin of bookquiz/seal.py (see its docstring).
+// Unsealing: the part of each question not drawn as it stands (the key, misconceptions, hints,
+// explanation, source, and the ids of options, items and categories, with which the inputs are
+// drawn and answers recorded) is JSON XORed with a keystream derived from the bank and question
+// ids, then base64.  question.js unseals each question once, when it draws it; that copy in
+// memory draws the inputs, grades, shows the answer and the instructor key.  The twin of
+// bookquiz/seal.py (see its docstring).
 // This keeps keys out of plain sight; it does not stop a determined reader of the page.
 
 function fnv1a(bytes) {

@@ -138,8 +138,10 @@ class QuestionBase(Strict):
         """(public, sealed) dicts for the browser: what draws the question, and everything else.
 
         Lists (options, items, categories) are in display order in both, so the browser merges
-        them index by index.  The ``public`` specs keep the ids of those list entries sealed:
-        authors name them after what they mean, so a plain id could give the answer away.
+        them index by index.  ``public`` holds exactly what each type's ``public`` includes, so
+        that include is the rule every type must follow: of those list entries, only texts and
+        labels, never ids (authors name ids after what they mean, so a plain id could give the
+        answer away).  tests/unit/test_quiz_widget.py checks every bank against it.
         """
         shown = self.displayed(rng, key_slot)
         public = shown.model_dump(mode="json", include=self.public)

@@ -41,8 +41,10 @@ def instructor_mode() -> bool:
 def question_specs(bank: Bank, questions=None) -> list[dict[str, Any]]:
     """What the browser gets for each question: what draws it, and the rest sealed.
 
-    The public part (prompt, options in display order, units ...) is plain; the key,
-    misconceptions, hints, explanation and source are in ``sealed`` (see :mod:`bookquiz.seal`).
+    The public part is plain: the prompt, the texts of options and items and the labels of
+    categories (in display order), units ...  The key, misconceptions, hints, explanation,
+    source and the ids of options, items and categories are in ``sealed`` (see
+    :mod:`bookquiz.seal`).
     """
     return [
         {**public, "sealed": seal(sealed, bank.bank, public["id"])} for public, sealed in browser_specs(bank, questions)

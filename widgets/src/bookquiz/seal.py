@@ -1,12 +1,14 @@
-"""Sealing: what the browser needs only to grade and explain, kept out of plain sight.
+"""Sealing: what the browser needs to draw the inputs, record answers, grade and explain, kept
+out of plain sight.
 
 Each question's sealed part (the key, misconceptions, hints, explanation, source ..., and the
 ids of options, classify items and categories and order items, which authors name after what
 they mean) is JSON, XORed with a keystream derived from the bank and question ids, and
 base64-encoded.  Lists (options, items, categories) are in display order in both parts, so the
 front end (``widgets/js/src/seal.js``) merges them index by index.  It unseals each question
-once to draw it (the DOM carries positions, never those ids), to grade, to show the answer and
-in the instructor edition.
+once, when it draws the question; that copy in memory draws the inputs (the DOM carries
+positions, never those ids), maps positions back to the ids that answers are recorded with,
+grades, shows the answer and the instructor key.
 
 This stops casual peeking (view source, search in page, site search), **not a determined
 student**: the page holds everything needed to decode it.  Grades that matter come from class

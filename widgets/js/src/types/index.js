@@ -1,5 +1,7 @@
 // The question types, one module each: the twin of bookquiz/qtypes/.  A type exports
-//   type, graded (false: self-assessed), inputs(q, uid) -> {node, read, write, disable, focus},
+//   type, graded (false: self-assessed), inputs(q, uid) -> {node, read, write, disable, focus}
+//     (q is the whole unsealed question: key, `correct`, ids and all; the DOM it draws must hold
+//     only texts, labels and positions, and read/write map positions to and from the ids),
 //   grade(q, response) -> {correct, feedback, details} or null when the response is unreadable,
 //   tries (graded types: how many attempts count; the Python twin's `tries` must be the same),
 // and optionally checkLabel, retryLabel, review(q, response, uid, onChange) and done(attempts)
