@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { installFakeDom, pick } from "./fakedom.js";
 import { open, single, truefalse } from "./fixtures.js";
+import { mountQuiz } from "./mountquiz.js";
 
 installFakeDom();
 const { render } = await import("../src/quiz.js");
@@ -12,20 +13,7 @@ const { MIN_WORDS } = await import("../src/types/open.js");
 const LONG = "No: Prigozhin's men marched on the military leadership, not on Putin, and turned back within a day.";
 
 function mount(questions) {
-  const values = { bank_id: "test-bank", title: "Test", namespace: `t${Math.random()}`, questions, answers: {} };
-  const model = {
-    get: (k) => values[k],
-    set(k, v) {
-      values[k] = v;
-    },
-    on() {},
-    off() {},
-    save_changes() {},
-  };
-  const el = document.createElement("div");
-  render({ model, el });
-  const section = (id) => el.querySelectorAll("section").find((s) => s.getAttribute("data-question") === id);
-  return { el, model, values, section };
+  return mountQuiz(render, questions);
 }
 
 function writeOpen(section, text) {

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { installFakeDom, pick } from "./fakedom.js";
 import * as fixtures from "./fixtures.js";
+import { mountQuiz } from "./mountquiz.js";
 
 installFakeDom();
 const { render } = await import("../src/quiz.js");
@@ -60,28 +61,8 @@ const subIds = (q) => [...(q.options || []), ...(q.items || []), ...(q.categorie
 function mount(questions, { saved = {}, instructor = false } = {}) {
   const namespace = `t${Math.random()}`;
   openStorage(namespace).writeEntries(BANK, saved);
-  const values = { bank_id: BANK, title: "Test", namespace, instructor, questions: questions.map(embedded), answers: {} };
-  const handlers = {};
-  const model = {
-    get: (k) => values[k],
-    set(k, v) {
-      values[k] = v;
-    },
-    on(event, fn) {
-      handlers[event] = fn;
-    },
-    off() {},
-    save_changes() {},
-  };
-  const el = document.createElement("div");
-  render({ model, el });
-  const section = (id) => el.querySelectorAll("section").find((s) => s.getAttribute("data-question") === id);
-  // As Python does when it sets quiz.answers (quiz.reset() sets {}).
-  const pythonSets = (answers) => {
-    values.answers = answers;
-    handlers["change:answers"]();
-  };
-  return { el, values, section, pythonSets };
+  const quiz = mountQuiz(render, questions.map(embedded), { bankId: BANK, namespace, instructor });
+  return { ...quiz, pythonSets: quiz.receive };
 }
 
 const response = (values, id) => values.answers[id].attempts.at(-1).response;

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { installFakeDom, pick } from "./fakedom.js";
 import { classify, multiple, numeric, open, order, single, truefalse } from "./fixtures.js";
+import { mountQuiz } from "./mountquiz.js";
 
 installFakeDom();
 const { render } = await import("../src/quiz.js");
@@ -18,28 +19,7 @@ const tried = (...verdicts) => ({
 });
 
 function mount(questions) {
-  const handlers = {};
-  const values = { bank_id: "test-bank", title: "Test", namespace: `t${Math.random()}`, questions, answers: {} };
-  const model = {
-    get: (k) => values[k],
-    set(k, v) {
-      values[k] = v;
-    },
-    on(k, fn) {
-      handlers[k] = fn;
-    },
-    off() {},
-    save_changes() {},
-  };
-  const el = document.createElement("div");
-  render({ model, el });
-  const section = (id) => el.querySelectorAll("section").find((s) => s.getAttribute("data-question") === id);
-  // What Python (or another tab) writes into quiz.answers.
-  const receive = (answers) => {
-    values.answers = answers;
-    handlers["change:answers"]();
-  };
-  return { el, values, section, receive };
+  return mountQuiz(render, questions);
 }
 
 const shown = (node) => !node.hidden;
