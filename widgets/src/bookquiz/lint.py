@@ -325,23 +325,8 @@ def opening_label(text: str, vocabulary: list[str]) -> str | None:
     ``;``), the longest where two start together: the head of a compound name ("A coup grown out of a
     mutiny" asserts "coup"; "A self-coup" asserts "self coup", not "coup")."""
     opening = _opening(text)
-    found = [w for w in vocabulary if _has_label(opening, w, vocabulary)]
-    return min(found, key=lambda w: (_first_at(opening, w, vocabulary), -len(w)), default=None)
-
-
-def _first_at(normalised: str, label: str, vocabulary: list[str]) -> int:
-    """Where ``label`` first occurs as a label of its own (not inside a longer label)."""
-    longer = [
-        m.span()
-        for other in vocabulary
-        if len(other) > len(label) and label in other
-        for m in re.finditer(rf"(?<!\w){re.escape(other)}s?(?!\w)", normalised)
-    ]
-    return min(
-        s
-        for s, e in (m.span() for m in re.finditer(rf"(?<!\w){re.escape(label)}s?(?!\w)", normalised))
-        if not any(a <= s and e <= b for a, b in longer)
-    )
+    starts = {w: spans[0][0] for w in vocabulary if (spans := _own_spans(opening, w, vocabulary))}
+    return min(starts, key=lambda w: (starts[w], -len(w)), default=None)
 
 
 def _lone_label_findings(banks: list[Bank], vocabulary: list[str]) -> list[Finding]:
@@ -352,8 +337,9 @@ def _lone_label_findings(banks: list[Bank], vocabulary: list[str]) -> list[Findi
             if question.type != "single" or not (question.case or question.new_case):
                 continue
             keys, distractors = question.option_texts()
-            others = Counter(opening_label(d, vocabulary) for d in distractors)
-            names = Counter(_opening(d) for d in distractors if opening_label(d, vocabulary))
+            labelled = [(opening_label(d, vocabulary), _opening(d)) for d in distractors]
+            others = Counter(label for label, _ in labelled if label)
+            names = Counter(name for label, name in labelled if label)
             for key in keys:
                 label = opening_label(key, vocabulary)
                 if not label:
@@ -394,8 +380,9 @@ def _lone_label_findings(banks: list[Bank], vocabulary: list[str]) -> list[Findi
     return found
 
 
-def _has_label(normalised: str, label: str, vocabulary: list[str]) -> bool:
-    """``label`` occurs as whole words and not inside a longer label ("coup" in "self coup")."""
+def _own_spans(normalised: str, label: str, vocabulary: list[str]) -> list[tuple[int, int]]:
+    """Where ``label`` occurs as whole words and not inside a longer label ("coup" in "self coup"),
+    in the order of the text."""
     spans = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(label)}s?(?!\w)", normalised)]
     longer = [
         m.span()
@@ -403,7 +390,12 @@ def _has_label(normalised: str, label: str, vocabulary: list[str]) -> bool:
         if len(other) > len(label) and label in other
         for m in re.finditer(rf"(?<!\w){re.escape(other)}s?(?!\w)", normalised)
     ]
-    return any(not any(a <= s and e <= b for a, b in longer) for s, e in spans)
+    return [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in longer)]
+
+
+def _has_label(normalised: str, label: str, vocabulary: list[str]) -> bool:
+    """``label`` occurs as whole words and not inside a longer label ("coup" in "self coup")."""
+    return bool(_own_spans(normalised, label, vocabulary))
 
 
 def _names(words: list[str], name: tuple[str, ...]) -> bool:
