@@ -173,13 +173,17 @@ def test_facts_without_the_label_and_labels_without_the_case_are_not_leaks():
     assert [f for f in lint_course(verdict_banks("p")) if f.rule == "verdict-leak"] == []
 
 
-def lone_labels(*distractors: str) -> list[str]:
+def flagged(rule: str, *distractors: str, qid: str = "sudan") -> list[str]:
+    """The questions ``rule`` flags once the verdict banks' Sudan question has these distractors."""
     banks = verdict_banks("p")
-    sudan = banks[0].questions[1]
-    raw = single("sudan", "A coup attempt that became a civil war: it failed", *distractors, new_case="sudan-2023")
+    assert banks[0].questions[1].id == "sudan"
+    raw = single(qid, "A coup attempt that became a civil war: it failed", *distractors, new_case="sudan-2023")
     banks[0].questions[1] = parse_bank({"bank": "a", "title": "t", "questions": [raw]}, "a.yaml").questions[0]
-    assert sudan.id == "sudan"
-    return [f.question for f in lint_course(banks) if f.rule == "lone-label"]
+    return [f.question for f in lint_course(banks) if f.rule == rule]
+
+
+def lone_labels(*distractors: str) -> list[str]:
+    return flagged("lone-label", *distractors)
 
 
 def test_a_key_whose_label_no_distractor_gives():
@@ -193,10 +197,7 @@ def test_a_key_whose_label_no_distractor_gives():
 
 
 def balance(*distractors: str) -> list[str]:
-    banks = verdict_banks("p")
-    raw = single("sudan", "A coup attempt that became a civil war: it failed", *distractors, new_case="sudan-2023")
-    banks[0].questions[1] = parse_bank({"bank": "a", "title": "t", "questions": [raw]}, "a.yaml").questions[0]
-    return [f.question for f in lint_course(banks) if f.rule == "label-balance"]
+    return flagged("label-balance", *distractors)
 
 
 def test_a_key_whose_name_is_the_most_frequent():
@@ -314,11 +315,6 @@ def test_a_single_word_in_four_keys_and_no_distractor_is_a_course_refrain():
 
 
 def test_a_question_id_that_names_its_key():
-    banks = verdict_banks("p")
-    raw = single("coup-sudan", "A coup attempt that became a civil war: it failed", "A mutiny: x", "A mutiny: y",
-                  "A coup attempt that became a civil war: z", new_case="sudan-2023")  # fmt: skip
-    banks[0].questions[1] = parse_bank({"bank": "a", "title": "t", "questions": [raw]}, "a.yaml").questions[0]
-    assert [f.question for f in lint_course(banks) if f.rule == "id-names-key"] == ["coup-sudan"]
-    raw["id"] = "sudan-2023-label"
-    banks[0].questions[1] = parse_bank({"bank": "a", "title": "t", "questions": [raw]}, "a.yaml").questions[0]
-    assert [f.question for f in lint_course(banks) if f.rule == "id-names-key"] == []
+    distractors = ("A mutiny: x", "A mutiny: y", "A coup attempt that became a civil war: z")
+    assert flagged("id-names-key", *distractors, qid="coup-sudan") == ["coup-sudan"]
+    assert flagged("id-names-key", *distractors, qid="sudan-2023-label") == []
